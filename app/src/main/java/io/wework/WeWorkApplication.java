@@ -1,0 +1,22 @@
+package io.wework;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+
+/** All of WeWork in one process: command side, projections, query side. */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+public class WeWorkApplication {
+
+    public static void main(String[] args) {
+        disableAxonUpdateChecker();
+        SpringApplication.run(WeWorkApplication.class, args);
+    }
+
+    /** Axon's update checker phones home; it reads only a system property or an environment variable. */
+    public static void disableAxonUpdateChecker() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+}

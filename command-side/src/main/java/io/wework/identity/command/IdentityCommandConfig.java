@@ -1,0 +1,26 @@
+package io.wework.identity.command;
+
+import io.wework.platform.security.AuthorizationRules;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityCommandConfig {
+
+    /** A failed uniqueness claim must fail (and roll back) the command, not be logged and skipped. */
+    @Bean
+    ConfigurerModule propagateClaimFailures() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(IdentityClaimsUpdater.GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    AuthorizationRules identityCommandRules() {
+        return registry -> registry
+                .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll();
+    }
+}

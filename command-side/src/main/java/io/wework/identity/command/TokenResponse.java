@@ -1,0 +1,5 @@
+package io.wework.identity.command;
+
+/** {@code {access_token, token_type:"bearer", expires_in}}. */
+public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+}

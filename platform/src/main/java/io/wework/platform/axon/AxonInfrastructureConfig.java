@@ -1,0 +1,98 @@
+package io.wework.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.wework.common.api.MetadataKeys;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon wiring shared by every module: one stable JSON format for everything Axon stores or sends,
+ * correlation metadata on every message, request ids in the logs of event handlers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonInfrastructureConfig {
+
+    /**
+     * The event store's own ObjectMapper. It is deliberately not a Spring bean, so no
+     * {@code spring.jackson.*} setting or API customizer can change how stored events look.
+     * Java (camelCase) property names, ISO-8601 instants, properties in a fixed order, unknown
+     * properties tolerated (old events may carry fields a newer class dropped; upcasters handle
+     * real shape changes).
+     */
+    public static ObjectMapper storageObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+    }
+
+    private static Serializer storageSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(storageObjectMapper())
+                .build();
+    }
+
+    /** General serializer: tokens, sagas, dead letters. */
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return storageSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return storageSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return storageSerializer();
+    }
+
+    /**
+     * {@code causation_id} = the id of the message that caused this one;
+     * {@code correlation_id} = the id of the whole chain (the HTTP request's correlation id).
+     */
+    @Bean
+    public CorrelationDataProvider originProvider() {
+        return new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.CORRELATION_ID);
+    }
+
+    /** Who and from where: copied from each handled message onto every message it causes. */
+    @Bean
+    public CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.CLIENT_IP, MetadataKeys.REQUEST_ID);
+    }
+
+    /** Request metadata on every dispatched command; request ids in the logs of every event handler. */
+    @Bean
+    public ConfigurerModule requestMetadataModule() {
+        return configurer -> {
+            configurer.eventProcessing(processing -> processing
+                    .registerDefaultHandlerInterceptor((config, name) -> new MdcEventHandlerInterceptor()));
+            configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                    () -> config.commandBus().registerDispatchInterceptor(new RequestMetadataDispatchInterceptor())));
+        };
+    }
+}

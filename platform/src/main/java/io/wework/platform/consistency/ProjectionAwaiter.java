@@ -1,0 +1,134 @@
+package io.wework.platform.consistency;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes: after a command has committed, {@link #awaitProcessed} blocks (bounded) until
+ * the named projections have processed everything in the event store up to that moment, so the
+ * caller's next read sees its write. Positions come from this node's processors in memory; a
+ * segment claimed by another node is read from the shared token store.
+ */
+@Component
+public class ProjectionAwaiter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAwaiter.class);
+    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final Duration timeout;
+
+    public ProjectionAwaiter(EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                             Serializer serializer,
+                             @Value("${wework.consistency.read-your-writes-timeout:5s}") Duration timeout) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.timeout = timeout;
+    }
+
+    /** @return true when every named processor caught up within the timeout. */
+    public boolean awaitProcessed(String... processingGroups) {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String group : processingGroups) {
+            StreamingEventProcessor processor = processing
+                    .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElse(null);
+            if (processor == null) {
+                continue;
+            }
+            long nextStoreCheck = 0;
+            while (!caughtUp(processor, head)) {
+                if (!allSegmentsLocal(processor.processingStatus()) && System.nanoTime() >= nextStoreCheck) {
+                    nextStoreCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+                    if (caughtUpInStore(processor, head)) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    log.warn("Projection {} did not reach {} within {}", processor.getName(), head, timeout);
+                    return false;
+                }
+                LockSupport.parkNanos(PARK_NANOS);
+            }
+        }
+        return true;
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, TrackingToken head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty() || !allSegmentsLocal(status)) {
+            return false;
+        }
+        for (EventTrackerStatus s : status.values()) {
+            TrackingToken token = s.getTrackingToken();
+            if (s.isErrorState() || token == null || !token.covers(head)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allSegmentsLocal(Map<Integer, EventTrackerStatus> status) {
+        // a merged segment covers the whole key space when mask == 0; otherwise sum the fractions
+        double coverage = 0;
+        for (EventTrackerStatus s : status.values()) {
+            coverage += 1.0 / (s.getSegment().getMask() + 1);
+        }
+        return coverage >= 0.999;
+    }
+
+    /** Tokens of segments this node does not claim, read without claiming them. */
+    private boolean caughtUpInStore(StreamingEventProcessor processor, TrackingToken head) {
+        try {
+            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+            var rows = jdbc.queryForList(
+                    "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?", processor.getName());
+            if (rows.isEmpty()) {
+                return false;
+            }
+            for (Map<String, Object> row : rows) {
+                int segment = ((Number) row.get("segment")).intValue();
+                EventTrackerStatus s = local.get(segment);
+                TrackingToken token = s != null ? s.getTrackingToken() : deserialize(row);
+                if (token == null || !token.covers(head)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("Cannot read tokens of {}", processor.getName(), e);
+            return false;
+        }
+    }
+
+    private TrackingToken deserialize(Map<String, Object> row) {
+        byte[] bytes = (byte[]) row.get("token");
+        String type = (String) row.get("token_type");
+        if (bytes == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+}

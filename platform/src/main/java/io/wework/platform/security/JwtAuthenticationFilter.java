@@ -1,0 +1,52 @@
+package io.wework.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <jwt>}. An invalid token leaves the request
+ * anonymous and records why, so protected endpoints answer 401 with the reason while public ones
+ * (the landing page's plan list, say) still work for a browser holding a stale token.
+ */
+public class JwtAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
+
+    private final JwtService jwtService;
+
+    public JwtAuthenticationFilter(JwtService jwtService) {
+        this.jwtService = jwtService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).trim();
+            try {
+                AuthenticatedUser user = jwtService.verify(token);
+                var authority = new SimpleGrantedAuthority("ROLE_" + user.role().name());
+                var authentication = new UsernamePasswordAuthenticationToken(user, null, List.of(authority));
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(authentication);
+                SecurityContextHolder.setContext(context);
+            } catch (JwtService.InvalidTokenException e) {
+                request.setAttribute(FAILURE_ATTRIBUTE, e.getMessage());
+            }
+        } else if (header != null) {
+            request.setAttribute(FAILURE_ATTRIBUTE, "Authorization header must be 'Bearer <token>'");
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,82 @@
+package io.wework.platform.security;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import io.wework.identity.api.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/**
+ * Issues and verifies HS256 access tokens with jjwt. Claims are ASCII only ({@code sub}, {@code role},
+ * {@code iat}, {@code exp}, {@code jti}, {@code iss}), so WeWork's front end can decode them with
+ * {@code atob}. Unsigned ({@code alg: none}) and foreign-algorithm tokens are rejected by jjwt.
+ */
+public class JwtService {
+
+    private final SecretKey key;
+    private final Duration ttl;
+    private final String issuer;
+    private final Clock clock;
+
+    public JwtService(byte[] secret, Duration ttl, String issuer, Clock clock) {
+        this.key = Keys.hmacShaKeyFor(secret);
+        this.ttl = ttl;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    public record IssuedToken(String token, String tokenId, Instant expiresAt, long expiresInSeconds) {
+    }
+
+    public IssuedToken issueAccessToken(String userId, Role role) {
+        Instant now = clock.instant();
+        Instant exp = now.plus(ttl);
+        String jti = UUID.randomUUID().toString();
+        String token = Jwts.builder()
+                .subject(userId)
+                .claim("role", role.wireName())
+                .issuer(issuer)
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(exp))
+                .id(jti)
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedToken(token, jti, exp, ttl.toSeconds());
+    }
+
+    /** Verified principal, or an {@link InvalidTokenException} saying why not. */
+    public AuthenticatedUser verify(String token) {
+        try {
+            Claims claims = Jwts.parser()
+                    .verifyWith(key)
+                    .requireIssuer(issuer)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            Role role = Role.fromWireName(claims.get("role", String.class))
+                    .orElseThrow(() -> new InvalidTokenException("Token has an unknown role"));
+            if (claims.getSubject() == null || claims.getExpiration() == null) {
+                throw new InvalidTokenException("Token lacks a subject or an expiry");
+            }
+            return new AuthenticatedUser(claims.getSubject(), role, claims.getId());
+        } catch (ExpiredJwtException e) {
+            throw new InvalidTokenException("Token has expired");
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidTokenException("Token is invalid");
+        }
+    }
+
+    public static class InvalidTokenException extends RuntimeException {
+        public InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

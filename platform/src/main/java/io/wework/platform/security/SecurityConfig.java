@@ -1,0 +1,84 @@
+package io.wework.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wework.platform.web.ProblemWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/** Stateless security: JWT bearer tokens, problem+json 401/403, per-module access rules. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public JwtService jwtService(JwtProperties props, Clock clock,
+                                 @Value("${wework.embedded.active:false}") boolean embeddedDefault,
+                                 @Value("${wework.embedded.data-dir:./data}") String dataDir) {
+        if (!"HS256".equalsIgnoreCase(props.algorithm())) {
+            throw new IllegalStateException("JWT_ALGORITHM must be HS256, got " + props.algorithm());
+        }
+        byte[] secret = JwtSecretResolver.resolve(props.secret(), embeddedDefault, Path.of(dataDir));
+        return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock);
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder(@Value("${wework.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    public ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwtService, ProblemWriter problems,
+                                                   ObjectProvider<AuthorizationRules> rules) throws Exception {
+        List<AuthorizationRules> moduleRules = rules.orderedStream().toList();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(a -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new JwtAuthenticationFilter(jwtService), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            Object why = request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    why == null ? "not_authenticated" : "invalid_token",
+                                    why == null ? "Not authenticated" : why.toString());
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this")))
+                .authorizeHttpRequests(registry -> {
+                    registry.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    moduleRules.forEach(rule -> rule.apply(registry));
+                    registry.requestMatchers("/api/admin/**", "/actuator/**").hasAnyRole("ADMIN", "SUPER_ADMIN");
+                    registry.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,90 @@
+package io.wework.identity.projection;
+
+import io.wework.identity.api.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import org.springframework.data.domain.Persistable;
+
+/** One row of the {@code users_view} read model. */
+@Entity
+@Table(name = "users_view")
+public class UserEntity implements Persistable<String> {
+
+    @Id
+    private String id;
+    private String email;
+    @Column(name = "phone_number")
+    private String phoneNumber;
+    @Column(name = "full_name")
+    private String fullName;
+    private String username;
+    private String bio;
+    private String avatar;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    @Column(name = "is_active")
+    private boolean active;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    /** Sequence number of the last event of the user applied to this row. */
+    private long version;
+
+    @Transient
+    private boolean isNew;
+
+    protected UserEntity() {
+    }
+
+    public static UserEntity created(String id, Instant at) {
+        UserEntity e = new UserEntity();
+        e.id = id;
+        e.createdAt = at;
+        e.updatedAt = at;
+        e.isNew = true;
+        return e;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPhoneNumber() { return phoneNumber; }
+    public void setPhoneNumber(String phoneNumber) { this.phoneNumber = phoneNumber; }
+    public String getFullName() { return fullName; }
+    public void setFullName(String fullName) { this.fullName = fullName; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getBio() { return bio; }
+    public void setBio(String bio) { this.bio = bio; }
+    public String getAvatar() { return avatar; }
+    public void setAvatar(String avatar) { this.avatar = avatar; }
+    public Role getRole() { return role; }
+    public void setRole(Role role) { this.role = role; }
+    public boolean isActive() { return active; }
+    public void setActive(boolean active) { this.active = active; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public long getVersion() { return version; }
+    public void setVersion(long version) { this.version = version; }
+
+    public CachedUser toCached() {
+        return new CachedUser(id, email, phoneNumber, fullName, username, bio, avatar, role, active, createdAt, version);
+    }
+}

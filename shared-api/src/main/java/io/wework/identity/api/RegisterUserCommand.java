@@ -1,0 +1,17 @@
+package io.wework.identity.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a user. The password arrives already hashed: commands never carry clear passwords over the bus. */
+public record RegisterUserCommand(
+        @TargetAggregateIdentifier String userId,
+        String email,
+        String phoneNumber,
+        String fullName,
+        String passwordHash) {
+
+    @Override
+    public String toString() {
+        return "RegisterUserCommand[userId=" + userId + "]";
+    }
+}
