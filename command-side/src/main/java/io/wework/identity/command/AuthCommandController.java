@@ -73,7 +73,7 @@ public class AuthCommandController {
         String phone = blankToNull(request.phoneNumber());
         commands.sendAndWait(new RegisterUserCommand(userId, email, phone, fullName,
                 passwordEncoder.encode(request.password())), 30, TimeUnit.SECONDS);
-        projections.awaitProcessed(USERS_PROJECTION);
+        projections.awaitProcessed(userId, USERS_PROJECTION);
         return new UserView(userId, email, phone, fullName, null, null, null, RoleView.of(Role.USER), true);
     }
 

@@ -1,6 +1,7 @@
 package io.wework.platform.consistency;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,7 +12,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes: after a command has committed, {@link #awaitProcessed} blocks (bounded) until
- * the named projections have processed everything in the event store up to that moment, so the
- * caller's next read sees its write. Positions come from this node's processors in memory; a
+ * the named projections have processed the aggregate's latest event, so the caller's next read
+ * sees its write. Positions come from this node's processors in memory; a
  * segment claimed by another node is read from the shared token store.
  */
 @Component
@@ -29,28 +31,31 @@ public class ProjectionAwaiter {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAwaiter.class);
     private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
-    private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Duration timeout;
 
-    public ProjectionAwaiter(EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc,
+    public ProjectionAwaiter(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                              Serializer serializer,
                              @Value("${wework.consistency.read-your-writes-timeout:5s}") Duration timeout) {
-        this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.timeout = timeout;
     }
 
-    /** @return true when every named processor caught up within the timeout. */
-    public boolean awaitProcessed(String... processingGroups) {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
+    /**
+     * Waits until every named processor has handled the latest event of {@code aggregateId}.
+     * @return true when they all did within the timeout.
+     */
+    public boolean awaitProcessed(String aggregateId, String... processingGroups) {
+        List<Long> last = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number DESC LIMIT 1", Long.class, aggregateId);
+        if (last.isEmpty()) {
             return true;
         }
+        long globalIndex = last.get(0);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
             StreamingEventProcessor processor = processing
@@ -59,15 +64,15 @@ public class ProjectionAwaiter {
                 continue;
             }
             long nextStoreCheck = 0;
-            while (!caughtUp(processor, head)) {
+            while (!seenLocally(processor, globalIndex)) {
                 if (!allSegmentsLocal(processor.processingStatus()) && System.nanoTime() >= nextStoreCheck) {
                     nextStoreCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-                    if (caughtUpInStore(processor, head)) {
+                    if (seenInStore(processor, globalIndex)) {
                         break;
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    log.warn("Projection {} did not reach {} within {}", processor.getName(), head, timeout);
+                    log.warn("Projection {} did not process event #{} within {}", processor.getName(), globalIndex, timeout);
                     return false;
                 }
                 LockSupport.parkNanos(PARK_NANOS);
@@ -76,14 +81,25 @@ public class ProjectionAwaiter {
         return true;
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor, TrackingToken head) {
+    /** Whether a processor at {@code token} has handled (or deliberately passed) the event at {@code globalIndex}. */
+    static boolean hasSeen(TrackingToken token, long globalIndex) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current == null) {
+            return false;
+        }
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return current.position().orElse(-1) >= globalIndex;
+    }
+
+    private static boolean seenLocally(StreamingEventProcessor processor, long globalIndex) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty() || !allSegmentsLocal(status)) {
             return false;
         }
         for (EventTrackerStatus s : status.values()) {
-            TrackingToken token = s.getTrackingToken();
-            if (s.isErrorState() || token == null || !token.covers(head)) {
+            if (s.isErrorState() || !hasSeen(s.getTrackingToken(), globalIndex)) {
                 return false;
             }
         }
@@ -100,7 +116,7 @@ public class ProjectionAwaiter {
     }
 
     /** Tokens of segments this node does not claim, read without claiming them. */
-    private boolean caughtUpInStore(StreamingEventProcessor processor, TrackingToken head) {
+    private boolean seenInStore(StreamingEventProcessor processor, long globalIndex) {
         try {
             Map<Integer, EventTrackerStatus> local = processor.processingStatus();
             var rows = jdbc.queryForList(
@@ -112,7 +128,7 @@ public class ProjectionAwaiter {
                 int segment = ((Number) row.get("segment")).intValue();
                 EventTrackerStatus s = local.get(segment);
                 TrackingToken token = s != null ? s.getTrackingToken() : deserialize(row);
-                if (token == null || !token.covers(head)) {
+                if (token == null || !hasSeen(token, globalIndex)) {
                     return false;
                 }
             }

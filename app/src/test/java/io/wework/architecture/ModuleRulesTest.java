@@ -1,0 +1,50 @@
+package io.wework.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module rules of ARCHITECTURE.md. Modules are told apart by package role:
+ * {@code ..api..} = shared-api, {@code ..command..} = command-side, {@code ..projection..} =
+ * projections, {@code ..query..} = query-side, {@code io.wework.platform..} = platform.
+ */
+@AnalyzeClasses(packages = "io.wework", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleRulesTest {
+
+    @ArchTest
+    static final ArchRule sharedApiImportsNoSpring = noClasses()
+            .that().resideInAPackage("io.wework..api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "com.fasterxml.jackson..", "io.wework.platform..", "io.wework..command..",
+                    "io.wework..projection..", "io.wework..query..")
+            .because("shared-api is the contract: Axon's modelling annotations and jakarta.validation only");
+
+    @ArchTest
+    static final ArchRule commandSideStaysOffTheReadSide = noClasses()
+            .that().resideInAPackage("io.wework..command..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wework..projection..", "io.wework..query..")
+            .because("the two sides meet only through shared-api messages and the event store");
+
+    @ArchTest
+    static final ArchRule readSideStaysOffTheCommandSide = noClasses()
+            .that().resideInAnyPackage("io.wework..projection..", "io.wework..query..")
+            .should().dependOnClassesThat().resideInAPackage("io.wework..command..")
+            .because("the two sides meet only through shared-api messages and the event store");
+
+    @ArchTest
+    static final ArchRule projectionsDoNotServeQueries = noClasses()
+            .that().resideInAPackage("io.wework..projection..")
+            .should().dependOnClassesThat().resideInAPackage("io.wework..query..")
+            .because("projections write read models; query-side reads them");
+
+    @ArchTest
+    static final ArchRule platformKnowsNoFeature = noClasses()
+            .that().resideInAPackage("io.wework.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.wework..command..", "io.wework..projection..",
+                    "io.wework..query..")
+            .because("platform is infrastructure every feature uses, not the other way round");
+}

@@ -1,0 +1,286 @@
+package io.wework.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wework.identity.api.Role;
+import io.wework.platform.security.JwtService;
+import io.wework.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthIT extends IntegrationTest {
+
+    private static final String PASSWORD = "correct-horse-1";
+
+    @Test
+    void registerLoginMeAndPublicProfile() {
+        String email = uniqueEmail("Ali");
+        String phone = uniquePhone();
+        Response reg = postJson("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"full_name\":\"Ali Rezaei\",\"phone_number\":\"" + phone + "\"}");
+        assertThat(reg.status()).isEqualTo(201);
+        JsonNode user = reg.json();
+        String id = user.get("id").asText();
+        assertThat(user.get("email").asText()).isEqualTo(email.toLowerCase());
+        assertThat(user.get("phone_number").asText()).isEqualTo(phone);
+        assertThat(user.get("full_name").asText()).isEqualTo("Ali Rezaei");
+        assertThat(user.get("role").get("name").asText()).isEqualTo("user");
+        assertThat(user.get("role").get("title").asText()).isEqualTo("کاربر");
+        assertThat(user.get("is_active").asBoolean()).isTrue();
+        assertThat(user.has("password_hash")).isFalse();
+
+        // read-your-writes: the public profile is there at once
+        Response pub = get("/api/auth/users/" + id + "/public");
+        assertThat(pub.status()).isEqualTo(200);
+        assertThat(pub.json().get("full_name").asText()).isEqualTo("Ali Rezaei");
+        assertThat(pub.json().has("created_at")).isTrue();
+        assertThat(pub.body()).doesNotContain(email.toLowerCase()).doesNotContain(phone);
+        assertThat(pub.json().has("email")).isFalse();
+        assertThat(pub.json().has("phone_number")).isFalse();
+
+        // OAuth2 form login (as WeWork's original), with the e-mail in another case
+        Response form = send("POST", "/api/auth/login", "application/x-www-form-urlencoded",
+                "username=" + email.toUpperCase() + "&password=" + PASSWORD + "&grant_type=password");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.json().get("token_type").asText()).isEqualTo("bearer");
+        assertThat(form.json().get("expires_in").asLong()).isEqualTo(3600);
+        String token = form.json().get("access_token").asText();
+
+        Response me = getAuthed("/api/auth/me", token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json()).isEqualTo(user);
+
+        // JSON login works too
+        Response json = postJson("/api/auth/login", "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(getAuthed("/api/auth/me", json.json().get("access_token").asText()).json().get("id").asText())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void aCachedProfileIsServedAndTheDatabaseIsTheFallback() {
+        String[] user = registerAndLogin(uniqueEmail("cache"), PASSWORD);
+        assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
+        // the projection wrote the entry after its commit; drop it and the read still works from PostgreSQL
+        redis.delete("wework:identity:user:" + user[0]);
+        assertThat(getAuthed("/api/auth/me", user[1]).json().get("id").asText()).isEqualTo(user[0]);
+        assertThat(redis.hasKey("wework:identity:user:" + user[0])).isTrue();
+    }
+
+    @Test
+    void unknownPublicProfilesAre404() {
+        assertThat(get("/api/auth/users/0193f1b2-0000-7000-8000-000000000000/public").status()).isEqualTo(404);
+        Response byName = get("/api/auth/users/username/nobody-here/public");
+        assertThat(byName.status()).isEqualTo(404);
+        assertThat(byName.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(byName.json().get("code").asText()).isEqualTo("user_not_found");
+    }
+
+    @Test
+    void duplicateEmailIsAConflictWhateverItsCase() {
+        String email = uniqueEmail("dup");
+        registerAndLogin(email, PASSWORD);
+        long before = eventCount();
+        Response again = postJson("/api/auth/register",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("email_taken");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void duplicatePhoneIsAConflict() {
+        String phone = uniquePhone();
+        Response first = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("p1") + "\",\"password\":\""
+                + PASSWORD + "\",\"phone_number\":\"" + phone + "\"}");
+        assertThat(first.status()).isEqualTo(201);
+        long before = eventCount();
+        Response second = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("p2") + "\",\"password\":\""
+                + PASSWORD + "\",\"phone_number\":\"" + phone + "\"}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("code").asText()).isEqualTo("phone_taken");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void tenConcurrentRegistrationsOfOneEmailHaveExactlyOneWinner() throws Exception {
+        String email = uniqueEmail("race");
+        int n = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return postJson("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> f : results) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(n - 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM identity_claims WHERE claim_type = 'EMAIL' AND claim_value = ?",
+                Long.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%UserRegisteredEvent' "
+                + "AND convert_from(payload, 'UTF8') LIKE ?", Long.class, "%\"" + email + "\"%")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users_view WHERE email = ?", Long.class, email)).isEqualTo(1);
+    }
+
+    @Test
+    void aRoleSentToRegisterIsRefusedAndNothingIsStored() {
+        long before = eventCount();
+        Response r = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("mass") + "\",\"password\":\""
+                + PASSWORD + "\",\"role\":\"super_admin\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("unknown_field");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"email\": \"a@b.io\", \"password\": ",                         // malformed JSON
+            "{}",                                                            // missing fields
+            "{\"password\":\"correct-horse-1\"}",                           // missing email
+            "{\"email\": 12345, \"password\": \"correct-horse-1\"}",         // wrong type
+            "{\"email\": \"a@b.io\", \"password\": [\"x\"]}",                // wrong type
+            "{\"email\": \"not-an-email\", \"password\": \"correct-horse-1\"}", // invalid e-mail
+            "{\"email\": \"a@b\", \"password\": \"correct-horse-1\"}",       // no domain
+            "{\"email\": \"weak@b.io\", \"password\": \"short\"}",           // weak password
+            "{\"email\": \"weak@b.io\", \"password\": \"onlyletters\"}",     // weak password
+            "{\"email\": \"p@b.io\", \"password\": \"correct-horse-1\", \"phone_number\": \"12345\"}",
+            "[1, 2, 3]",
+            "null",
+            "\"just a string\""
+    })
+    void badInputIsA400ProblemAndStoresNothing(String body) {
+        long before = eventCount();
+        Response r = postJson("/api/auth/register", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = r.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("code").asText()).isNotBlank();
+        assertThat(problem.get("detail").isTextual()).isTrue();
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTwoMegabyteBodyIsRefusedWith413() {
+        long before = eventCount();
+        String big = "{\"email\":\"big@b.io\",\"password\":\"correct-horse-1\",\"full_name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Response r = postJson("/api/auth/register", big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo("payload_too_large");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        Response r = send("POST", "/api/auth/register", "text/plain", "hello");
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() {
+        String email = uniqueEmail("enum");
+        registerAndLogin(email, PASSWORD);
+        Response wrong = postJson("/api/auth/login", "{\"username\":\"" + email + "\",\"password\":\"wrong-pass-1\"}");
+        Response unknown = postJson("/api/auth/login", "{\"username\":\"" + uniqueEmail("ghost") + "\",\"password\":\"wrong-pass-1\"}");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.json().get("code")).isEqualTo(unknown.json().get("code"));
+        assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+    }
+
+    @Test
+    void aLoginFormWithoutPasswordIs400() {
+        Response r = send("POST", "/api/auth/login", "application/x-www-form-urlencoded", "username=a@b.io");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void badTokensAre401() {
+        String[] user = registerAndLogin(uniqueEmail("tok"), PASSWORD);
+        byte[] secret = JWT_SECRET.getBytes(StandardCharsets.UTF_8);
+        String expired = new JwtService(secret, Duration.ofMinutes(5), "wework",
+                Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)).issueAccessToken(user[0], Role.USER).token();
+        String foreign = new JwtService("another-Kq8Wm3Xz7Lp2Rv5Nt9Bc4Hd6Jf1Gs0".getBytes(StandardCharsets.UTF_8),
+                Duration.ofMinutes(5), "wework", Clock.systemUTC()).issueAccessToken(user[0], Role.SUPER_ADMIN).token();
+        String[] parts = user[1].split("\\.");
+        String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"role\":\"user\"", "\"role\":\"super_admin\"")) + "." + parts[2];
+
+        assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
+        for (String bad : List.of(expired, foreign, unsigned, tampered, "garbage", "a.b.c", "")) {
+            Response r = getAuthed("/api/auth/me", bad);
+            assertThat(r.status()).as("token %s", bad).isEqualTo(401);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(get("/api/auth/me").status()).isEqualTo(401);
+        assertThat(get("/api/auth/me", "Authorization", "Basic dXNlcjpwYXNz").status()).isEqualTo(401);
+        Response expiredAnswer = getAuthed("/api/auth/me", expired);
+        assertThat(expiredAnswer.json().get("detail").asText()).isEqualTo("Token has expired");
+    }
+
+    @Test
+    void aPublicEndpointIgnoresAStaleToken() {
+        String[] user = registerAndLogin(uniqueEmail("stale"), PASSWORD);
+        Response r = get("/api/auth/users/" + user[0] + "/public", "Authorization", "Bearer garbage");
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEventRecordsActorCorrelationAndClientAddress() throws Exception {
+        String email = uniqueEmail("meta");
+        Response reg = postJson("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                "X-Request-Id", "req-meta-1");
+        assertThat(reg.header("X-Request-Id")).isEqualTo("req-meta-1");
+        String id = reg.json().get("id").asText();
+        postJson("/api/auth/login", "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                "X-Request-Id", "req-meta-2");
+        List<String> metadata = jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(metadata).hasSize(2);
+        JsonNode registered = JSON.readTree(metadata.get(0));
+        assertThat(registered.get("actor_id").asText()).isEqualTo("anonymous");
+        assertThat(registered.get("correlation_id").asText()).isEqualTo("req-meta-1");
+        assertThat(registered.get("request_id").asText()).isEqualTo("req-meta-1");
+        assertThat(registered.get("client_ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(registered.get("causation_id").asText()).isNotBlank();
+        JsonNode loggedIn = JSON.readTree(metadata.get(1));
+        assertThat(loggedIn.get("actor_id").asText()).isEqualTo(id);
+        assertThat(loggedIn.get("correlation_id").asText()).isEqualTo("req-meta-2");
+        // stored events never hold a clear password
+        assertThat(jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, id)).noneMatch(p -> p.contains(PASSWORD));
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.data.redis.core.StringRedisTemplate redis;
+}

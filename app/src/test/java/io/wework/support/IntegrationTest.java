@@ -1,0 +1,117 @@
+package io.wework.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the HTTP integration tests: the whole application on a random port, against a real
+ * PostgreSQL and a real Redis started in-process (clean, under target/). All subclasses share one
+ * Spring context, hence one pair of servers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wework.embedded.clean=true",
+        "wework.embedded.data-dir=target/embedded-it",
+        "wework.security.jwt.secret=" + IntegrationTest.JWT_SECRET,
+        "wework.security.bcrypt-strength=4"
+})
+public abstract class IntegrationTest {
+
+    public static final String JWT_SECRET = "it-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void checkServers() {
+        jdbc.queryForObject("SELECT 1", Integer.class);
+    }
+
+    public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    protected Response send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    protected Response postJson(String path, String body, String... headers) {
+        return send("POST", path, "application/json", body, headers);
+    }
+
+    protected Response get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    protected Response getAuthed(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    protected static String uniquePhone() {
+        return "09" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+    }
+
+    /** Registers a user and returns {@code [id, accessToken]}. */
+    protected String[] registerAndLogin(String email, String password) {
+        Response reg = postJson("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"full_name\":\"Test User\"}");
+        if (reg.status() != 201) {
+            throw new AssertionError("register: " + reg.status() + " " + reg.body());
+        }
+        Response login = postJson("/api/auth/login", "{\"username\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (login.status() != 200) {
+            throw new AssertionError("login: " + login.status() + " " + login.body());
+        }
+        return new String[] {reg.json().get("id").asText(), login.json().get("access_token").asText()};
+    }
+}

@@ -1,0 +1,89 @@
+package io.wework.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wework.identity.api.Role;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JwtServiceTest {
+
+    private static final byte[] SECRET = "k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF".getBytes(StandardCharsets.UTF_8);
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final JwtService jwt = new JwtService(SECRET, Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void issuesATokenItVerifies() {
+        var issued = jwt.issueAccessToken("u1", Role.ADMIN);
+        AuthenticatedUser user = jwt.verify(issued.token());
+        assertThat(user.userId()).isEqualTo("u1");
+        assertThat(user.role()).isEqualTo(Role.ADMIN);
+        assertThat(user.tokenId()).isEqualTo(issued.tokenId());
+        assertThat(issued.expiresInSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void claimsAreAsciiAndDecodableWithPlainBase64() {
+        String payload = jwt.issueAccessToken("0193f1b2-0000-7000-8000-000000000001", Role.SUPER_ADMIN).token().split("\\.")[1];
+        assertThat(payload).doesNotContain("-").doesNotContain("_");
+        String json = new String(Base64.getDecoder().decode(payload + "==".substring(0, (4 - payload.length() % 4) % 4)),
+                StandardCharsets.UTF_8);
+        assertThat(json).contains("\"sub\"", "\"role\":\"super_admin\"", "\"exp\"", "\"jti\"");
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        var old = new JwtService(SECRET, Duration.ofMinutes(60), "wework",
+                Clock.fixed(NOW.minus(Duration.ofHours(2)), ZoneOffset.UTC)).issueAccessToken("u1", Role.USER);
+        assertThatThrownBy(() -> jwt.verify(old.token())).hasMessage("Token has expired");
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherKey() {
+        var other = new JwtService("Zq1Wx2Ec3Rv4Tb5Yn6Um7Ik8Ol9Pa0Sd!F".getBytes(StandardCharsets.UTF_8),
+                Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThatThrownBy(() -> jwt.verify(other.issueAccessToken("u1", Role.USER).token())).hasMessage("Token is invalid");
+    }
+
+    @Test
+    void refusesAnUnsignedToken() {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String body = b64("{\"sub\":\"u1\",\"role\":\"super_admin\",\"iss\":\"wework\",\"exp\":" + (NOW.getEpochSecond() + 600) + "}");
+        assertThatThrownBy(() -> jwt.verify(header + "." + body + ".")).isInstanceOf(JwtService.InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertThatThrownBy(() -> jwt.verify("not-a-token")).isInstanceOf(JwtService.InvalidTokenException.class);
+    }
+
+    @Test
+    void weakOrMissingSecretsAreRefusedOutsideTheEmbeddedDefault(@TempDir Path dir) {
+        assertThatThrownBy(() -> JwtSecretResolver.resolve(null, false, dir)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> JwtSecretResolver.resolve("short", false, dir)).hasMessageContaining("too short");
+        assertThatThrownBy(() -> JwtSecretResolver.resolve("a".repeat(40), false, dir)).hasMessageContaining("too weak");
+        assertThatThrownBy(() -> JwtSecretResolver.resolve("change-me-please-to-something-long-1234", false, dir))
+                .hasMessageContaining("placeholder");
+        assertThat(JwtSecretResolver.resolve("k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF", false, dir)).hasSize(33);
+    }
+
+    @Test
+    void theEmbeddedDefaultGeneratesOneSecretAndKeepsIt(@TempDir Path dir) {
+        byte[] first = JwtSecretResolver.resolve(null, true, dir);
+        byte[] second = JwtSecretResolver.resolve("", true, dir);
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
