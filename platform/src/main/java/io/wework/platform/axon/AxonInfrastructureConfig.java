@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.wework.common.api.MetadataKeys;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -83,6 +84,15 @@ public class AxonInfrastructureConfig {
     @Bean
     public CorrelationDataProvider actorProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.CLIENT_IP, MetadataKeys.REQUEST_ID);
+    }
+
+    /**
+     * The source every pooled streaming processor reads ({@code axon.eventhandling.processors.*.source}):
+     * the event store, plus a wake-up when new events arrive.
+     */
+    @Bean
+    public NotifyingEventSource eventStreams(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
     }
 
     /** Request metadata on every dispatched command; request ids in the logs of every event handler. */

@@ -1,0 +1,356 @@
+package io.wework.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.wework.platform.embedded.EmbeddedServers;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * WeWork's benchmark. Starts the packaged service ({@code app/target/wework.jar}) as a child
+ * process against PostgreSQL and Redis, drives it over HTTP on loopback, measures the raw limits
+ * on the same database, and writes a Markdown report.
+ *
+ * <pre>
+ *   java -jar bench/target/wework-bench.jar [--servers local|embedded] [--seconds N] [--engines jpa,jdbc]
+ *                                           [--out docs/benchmarks.md] [--smoke]
+ * </pre>
+ * {@code local} uses PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres; a fresh database per
+ * run) and Redis on 127.0.0.1:6379 (database 15, flushed); {@code embedded} starts both in-process.
+ */
+public final class BenchMain {
+
+    private static final String SECRET = "bench-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, String> opts;
+    private final double seconds;
+    private final boolean smoke;
+    private final StringBuilder report = new StringBuilder();
+
+    private BenchMain(Map<String, String> opts) {
+        this.opts = opts;
+        this.smoke = opts.containsKey("smoke");
+        this.seconds = Double.parseDouble(opts.getOrDefault("seconds", smoke ? "1" : "10"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i].replaceFirst("^--", "");
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                opts.put(a, args[++i]);
+            } else {
+                opts.put(a, "true");
+            }
+        }
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        new BenchMain(opts).run();
+        System.exit(0);
+    }
+
+    record Servers(String adminJdbc, String jdbcUser, String redisUrl, boolean embedded) {
+        String jdbcFor(String db) {
+            return adminJdbc.replaceFirst("/[^/]*$", "/" + db);
+        }
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Path jar = root.resolve("app/target/wework.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the service first: mvn -B -DskipTests package (" + jar + " is missing)");
+        }
+        Path work = root.resolve("bench/target/run");
+        Files.createDirectories(work);
+        Servers servers = servers(work);
+        List<String> engines = List.of(opts.getOrDefault("engines", smoke ? "jpa" : "jpa,jdbc").split(","));
+        int[] clientLevels = smoke ? new int[] {1, 4} : new int[] {1, 8, 32};
+
+        header(servers, clientLevels);
+        Map<String, Map<String, Load.Result>> byEngine = new LinkedHashMap<>();
+        for (String engine : engines) {
+            byEngine.put(engine, runEngine(engine, jar, work, servers, clientLevels, engine.equals(engines.get(0))));
+        }
+        if (engines.size() > 1) {
+            engineComparison(byEngine, clientLevels);
+        }
+        Path out = root.resolve(opts.getOrDefault("out", smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+        System.out.println("Report written to " + out);
+    }
+
+    private Servers servers(Path work) {
+        if ("embedded".equals(opts.getOrDefault("servers", smoke ? "embedded" : "local"))) {
+            String pg = EmbeddedServers.startPostgres(work.resolve("embedded"), true);
+            String redis = EmbeddedServers.startRedis(work.resolve("embedded"), true);
+            return new Servers(pg, "postgres", redis + "/15", true);
+        }
+        return new Servers("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "redis://127.0.0.1:6379/15", false);
+    }
+
+    private Map<String, Load.Result> runEngine(String engine, Path jar, Path work, Servers servers, int[] clientLevels,
+                                               boolean full) throws Exception {
+        String db = "wework_bench_" + engine;
+        recreateDatabase(servers, db);
+        try (RedisClient redisClient = RedisClient.create(servers.redisUrl());
+             StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+            redis.sync().flushdb();
+            Map<String, String> env = Map.of(
+                    "DATABASE_URL", servers.jdbcFor(db) + "?user=" + servers.jdbcUser(),
+                    "REDIS_URL", servers.redisUrl(),
+                    "JWT_SECRET_KEY", SECRET,
+                    "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            List<String> args = List.of("--wework.event-store.engine=" + engine, "--wework.security.bcrypt-strength=4",
+                    "--logging.level.root=WARN");
+            Map<String, Load.Result> results = new LinkedHashMap<>();
+            try (AppProcess app = AppProcess.start(jar, freePort(), env, args, work.resolve("app-" + engine + ".log"))) {
+                String base = "http://127.0.0.1:" + app.port;
+                double rssIdle = app.rssMiB();
+                Queue<String> created = new ConcurrentLinkedQueue<>();
+                String runId = UUID.randomUUID().toString().substring(0, 6);
+                for (int clients : clientLevels) {
+                    results.put("register@" + clients, Load.run("register", clients, seconds / 3, seconds,
+                            (c, seq) -> register(base, runId + "-" + engine + "-" + clients + "-" + seq, created)));
+                }
+                if (!full) {
+                    return results;
+                }
+                section("Commands over HTTP vs. raw single-row INSERT (engine: " + engine + ")");
+                List<Load.Result> raw = new ArrayList<>();
+                try (RawInsert rawInsert = new RawInsert(servers.jdbcFor(db), servers.jdbcUser())) {
+                    for (int clients : clientLevels) {
+                        raw.add(rawInsert.run(clients, seconds));
+                    }
+                }
+                List<Load.Result> commands = new ArrayList<>();
+                for (int clients : clientLevels) {
+                    commands.add(results.get("register@" + clients));
+                }
+                table(commands, raw);
+                readSection(base, created, redis.sync(), clientLevels);
+                double rssLoaded = app.rssMiB();
+                section("The service itself");
+                report.append("| measure | value |\n|---|---|\n");
+                report.append(String.format("| JVM start to ready (`/actuator/health/readiness` = 200) | %d ms |%n", app.startToReadyMillis));
+                report.append(String.format("| resident memory after start | %.0f MiB |%n", rssIdle));
+                report.append(String.format("| resident memory after the load | %.0f MiB |%n", rssLoaded));
+                report.append("\nHeap limits of the measured process: `-Xms512m -Xmx1g`.\n");
+            }
+            return results;
+        }
+    }
+
+    private static boolean register(String base, String tag, Queue<String> created) throws Exception {
+        String email = "b-" + tag + "@bench.io";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email
+                        + "\",\"password\":\"bench-pass-1\",\"full_name\":\"Bench User\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            return false;
+        }
+        int i = r.body().indexOf("\"id\":\"");
+        created.add(r.body().substring(i + 6, r.body().indexOf('"', i + 6)));
+        return true;
+    }
+
+    private void readSection(String base, Queue<String> created, io.lettuce.core.api.sync.RedisCommands<String, String> redis,
+                             int[] clientLevels) throws Exception {
+        List<String> ids = new ArrayList<>(created);
+        if (ids.isEmpty()) {
+            return;
+        }
+        section("Reads: `GET /api/auth/users/{id}/public`");
+        report.append("| cache | clients | reads/s | p50 ms | p99 ms | p99.9 ms | failed |\n|---|---|---|---|---|---|---|\n");
+        List<String> sample = ids.subList(0, Math.min(ids.size(), 2000));
+        for (String id : sample) { // warm the cache
+            get(base + "/api/auth/users/" + id + "/public");
+        }
+        for (int clients : readLevels(clientLevels)) {
+            Load.Result hit = Load.run("read-hit", clients, seconds / 3, seconds,
+                    (c, seq) -> get(base + "/api/auth/users/" + sample.get((int) (seq % sample.size())) + "/public"));
+            row("hit", hit);
+        }
+        for (int clients : readLevels(clientLevels)) {
+            List<String> order = new CopyOnWriteArrayList<>(ids);
+            Load.Result miss = Load.run("read-miss", clients, 0, seconds, (c, seq) -> {
+                String id = order.get((int) (seq % order.size()));
+                redis.del("wework:identity:user:" + id); // not timed separately: the DEL is part of the op
+                return get(base + "/api/auth/users/" + id + "/public");
+            });
+            row("miss (+1 Redis DEL per read)", miss);
+        }
+    }
+
+    private int[] readLevels(int[] clientLevels) {
+        return smoke ? new int[] {clientLevels[clientLevels.length - 1]} : new int[] {8, 32};
+    }
+
+    private static boolean get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200;
+    }
+
+    private void header(Servers servers, int[] levels) throws IOException, InterruptedException {
+        report.append("# WeWork benchmarks\n\n");
+        report.append("Produced by `").append(smoke ? "java -jar bench/target/wework-bench.jar --smoke"
+                : "mvn -B -DskipTests package && java -jar bench/target/wework-bench.jar").append("` on ")
+                .append(Instant.now()).append(".\n\n");
+        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(cpuModel()).append(", ").append(memTotal()).append(", Java ")
+                .append(System.getProperty("java.version")).append(". Servers: ")
+                .append(servers.embedded() ? "embedded PostgreSQL and Redis started by the benchmark"
+                        : "PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (the machine's own)")
+                .append(". Load generator, service and servers share the machine.\n\n");
+        report.append("Each step: closed loop, ").append(levelsText(levels)).append(" clients, ")
+                .append(seconds / 3).append(" s warm-up then ").append(seconds)
+                .append(" s measured. Latencies from HdrHistogram (microsecond resolution), in ms. ")
+                .append("Registrations use BCrypt cost 4 (`--wework.security.bcrypt-strength=4`; the default 10 costs ~50 ms of CPU per "
+                        + "registration on its own and would measure BCrypt, not the pipeline). Every registration must answer 201; "
+                        + "anything else counts as failed.\n");
+    }
+
+    private static String levelsText(int[] levels) {
+        StringBuilder b = new StringBuilder();
+        for (int l : levels) {
+            b.append(b.length() == 0 ? "" : "/").append(l);
+        }
+        return b.toString();
+    }
+
+    private void engineComparison(Map<String, Map<String, Load.Result>> byEngine, int[] levels) {
+        section("Event storage engine: JPA vs JDBC (`POST /api/auth/register`)");
+        report.append("| engine | clients | commands/s | p50 ms | p99 ms | p99.9 ms | failed |\n|---|---|---|---|---|---|---|\n");
+        byEngine.forEach((engine, results) -> {
+            for (int clients : levels) {
+                Load.Result r = results.get("register@" + clients);
+                report.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n", engine, clients, r.perSecond(),
+                        r.p(50), r.p(99), r.p(99.9), r.failed()));
+            }
+        });
+    }
+
+    private void table(List<Load.Result> commands, List<Load.Result> raw) {
+        report.append("| operation | clients | ops/s | p50 ms | p99 ms | p99.9 ms | failed | commands/s ÷ inserts/s |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < commands.size(); i++) {
+            Load.Result c = commands.get(i);
+            Load.Result r = raw.get(i);
+            report.append(String.format("| register (HTTP → command → event store → projection) | %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f |%n",
+                    c.clients(), c.perSecond(), c.p(50), c.p(99), c.p(99.9), c.failed(), c.perSecond() / r.perSecond()));
+            report.append(String.format("| raw single-row INSERT, autocommit (JDBC) | %d | %.0f | %.2f | %.2f | %.2f | %d | |%n",
+                    r.clients(), r.perSecond(), r.p(50), r.p(99), r.p(99.9), r.failed()));
+        }
+    }
+
+    private void row(String label, Load.Result r) {
+        report.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n", label, r.clients(), r.perSecond(),
+                r.p(50), r.p(99), r.p(99.9), r.failed()));
+    }
+
+    private void section(String title) {
+        report.append("\n## ").append(title).append("\n\n");
+    }
+
+    private static void recreateDatabase(Servers servers, String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(servers.adminJdbc(), servers.jdbcUser(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB RAM")
+                    .orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The limit: the same clients each inserting one row per transaction over plain JDBC. */
+    static final class RawInsert implements AutoCloseable {
+        private final String url;
+        private final String user;
+
+        RawInsert(String url, String user) throws Exception {
+            this.url = url;
+            this.user = user;
+            try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS bench_raw_users (id varchar(36) PRIMARY KEY, email varchar(320) UNIQUE, "
+                        + "payload bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+            }
+        }
+
+        Load.Result run(int clients, double seconds) throws Exception {
+            Connection[] connections = new Connection[clients];
+            PreparedStatement[] statements = new PreparedStatement[clients];
+            for (int i = 0; i < clients; i++) {
+                connections[i] = DriverManager.getConnection(url, user, "");
+                statements[i] = connections[i].prepareStatement(
+                        "INSERT INTO bench_raw_users (id, email, payload) VALUES (?, ?, ?)");
+            }
+            try {
+                return Load.run("raw-insert", clients, seconds / 3, seconds, (c, seq) -> {
+                    String id = UUID.randomUUID().toString();
+                    PreparedStatement ps = statements[c];
+                    ps.setString(1, id);
+                    ps.setString(2, "raw-" + id + "@bench.io");
+                    ps.setBytes(3, ("{\"email\":\"raw-" + id + "@bench.io\",\"fullName\":\"Bench User\",\"passwordHash\":"
+                            + "\"$2a$04$abcdefghijklmnopqrstuuFz6rWbq0yqJ2u1m2WmP6S0u6c4s9S2\",\"role\":\"USER\"}").getBytes());
+                    return ps.executeUpdate() == 1;
+                });
+            } finally {
+                for (Connection c : connections) {
+                    c.close();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
