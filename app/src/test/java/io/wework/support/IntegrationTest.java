@@ -24,11 +24,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "wework.embedded.clean=true",
         "wework.embedded.data-dir=target/embedded-it",
         "wework.security.jwt.secret=" + IntegrationTest.JWT_SECRET,
-        "wework.security.bcrypt-strength=4"
+        "wework.security.bcrypt-strength=4",
+        "wework.security.login.max-failures-per-address=20",
+        "wework.bootstrap.admin-email=" + IntegrationTest.ROOT_EMAIL,
+        "wework.bootstrap.admin-password=" + IntegrationTest.ROOT_PASSWORD,
+        "wework.sms.provider=wecan",
+        "WECAN_TOKEN=stub-token",
+        "WECAN_FROM_NUMBER=3000",
+        "WECAN_OTP_TEMPLATE_ID=otp-1"
 })
 public abstract class IntegrationTest {
 
     public static final String JWT_SECRET = "it-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
+    public static final String ROOT_EMAIL = "root@wework.test";
+    public static final String ROOT_PASSWORD = "root-password-12345";
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void smsGateway(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("WECAN_REST_URL", () -> SmsGatewayStub.get().url());
+    }
+
+    @Autowired
+    protected org.springframework.data.redis.core.StringRedisTemplate redis;
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,8 +57,11 @@ public abstract class IntegrationTest {
     protected JdbcTemplate jdbc;
 
     @BeforeEach
-    void checkServers() {
+    void resetPerAddressLimits() {
         jdbc.queryForObject("SELECT 1", Integer.class);
+        // every test client is 127.0.0.1: start each test with fresh per-address counters
+        redis.delete(java.util.List.of("wework:auth:login-fail:ip:127.0.0.1", "wework:otp:ip:127.0.0.1"));
+        SmsGatewayStub.get().failWith(0);
     }
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -99,6 +119,26 @@ public abstract class IntegrationTest {
 
     protected static String uniquePhone() {
         return "09" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+    }
+
+    protected Response patchJson(String path, String body, String token) {
+        return send("PATCH", path, "application/json", body, "Authorization", "Bearer " + token);
+    }
+
+    protected Response postAuthed(String path, String body, String token) {
+        return send("POST", path, "application/json", body, "Authorization", "Bearer " + token);
+    }
+
+    protected JsonNode loginJson(String username, String password) {
+        Response login = postJson("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (login.status() != 200) {
+            throw new AssertionError("login: " + login.status() + " " + login.body());
+        }
+        return login.json();
+    }
+
+    protected String rootToken() {
+        return loginJson(ROOT_EMAIL, ROOT_PASSWORD).get("access_token").asText();
     }
 
     /** Registers a user and returns {@code [id, accessToken]}. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IdentityClaims {
 
-    public enum Type { EMAIL, PHONE, USERNAME }
+    /** EMAIL, PHONE, USERNAME: unique values; SUPER_ADMIN and DEACTIVATED: the value is the user id. */
+    public enum Type { EMAIL, PHONE, USERNAME, SUPER_ADMIN, DEACTIVATED }
 
     private final JdbcTemplate jdbc;
 

@@ -3,6 +3,8 @@ package io.wework.identity.command;
 import io.wework.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +23,13 @@ class IdentityCommandConfig {
     @Bean
     AuthorizationRules identityCommandRules() {
         return registry -> registry
-                .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll();
+                .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+                        "/api/auth/request-otp", "/api/auth/login-otp").permitAll();
+    }
+
+    @Bean
+    SessionPolicy sessionPolicy(@Value("${wework.security.refresh-token-ttl:30d}") Duration refreshTokenTtl,
+                                @Value("${wework.security.login.window:15m}") Duration lockout) {
+        return new SessionPolicy(refreshTokenTtl, lockout);
     }
 }

@@ -3,14 +3,47 @@ package io.wework.identity.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.wework.common.api.DomainException;
+import io.wework.common.api.TooManyRequestsException;
+import io.wework.identity.api.AdminUpdateUserCommand;
 import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
+import io.wework.identity.api.BootstrapSuperAdminCommand;
+import io.wework.identity.api.ChangePasswordCommand;
+import io.wework.identity.api.ChangeTelegramSettingsCommand;
 import io.wework.identity.api.IdentityErrors;
+import io.wework.identity.api.LockOutUserCommand;
+import io.wework.identity.api.LogOutCommand;
+import io.wework.identity.api.PasswordChangedEvent;
+import io.wework.identity.api.RefreshSessionCommand;
 import io.wework.identity.api.RegisterUserCommand;
 import io.wework.identity.api.Role;
+import io.wework.identity.api.SessionRefreshedEvent;
+import io.wework.identity.api.SessionRevokedEvent;
+import io.wework.identity.api.SessionStartedEvent;
+import io.wework.identity.api.StartSessionCommand;
+import io.wework.identity.api.TelegramSettingsChangedEvent;
+import io.wework.identity.api.UpdateProfileCommand;
+import io.wework.identity.api.UserActivatedEvent;
+import io.wework.identity.api.UserDeactivatedEvent;
+import io.wework.identity.api.UserEmailChangedEvent;
+import io.wework.identity.api.UserLockedOutEvent;
 import io.wework.identity.api.UserLoggedInEvent;
+import io.wework.identity.api.UserPhoneChangedEvent;
+import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
+import io.wework.identity.api.UserRoleChangedEvent;
+import io.wework.identity.api.UserUnlockedEvent;
+import io.wework.identity.api.UsernameSetEvent;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,9 +56,38 @@ public class User {
 
     @AggregateIdentifier
     private String id;
+    private String email;
+    private String phoneNumber;
     private String passwordHash;
+    private String username;
+    private String fullName;
+    private String bio;
+    private String avatar;
     private Role role;
     private boolean active;
+    private Instant lockedUntil;
+    private boolean telegramEnabled;
+    private String telegramBotToken;
+    private String telegramChatId;
+    private final Map<String, Session> sessions = new HashMap<>();
+
+    /** A refresh-token family: the current hash and the spent ones (whose reuse betrays a theft). */
+    private static final class Session {
+        String currentHash;
+        Instant expiresAt;
+        final Set<String> spentHashes = new HashSet<>();
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Session other && Objects.equals(currentHash, other.currentHash)
+                    && Objects.equals(expiresAt, other.expiresAt) && spentHashes.equals(other.spentHashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(currentHash, expiresAt, spentHashes);
+        }
+    }
 
     protected User() {
         // for Axon
@@ -48,22 +110,287 @@ public class User {
     }
 
     @CommandHandler
-    public AuthenticatedUser handle(AuthenticateUserCommand command, PasswordEncoder passwordEncoder, Clock clock) {
+    public User(BootstrapSuperAdminCommand command, IdentityClaims claims, Clock clock) {
+        if (claims.isTaken(IdentityClaims.Type.EMAIL, command.email())) {
+            throw IdentityErrors.emailTaken();
+        }
+        apply(new UserRegisteredEvent(command.userId(), command.email(), null, null, command.passwordHash(),
+                Role.SUPER_ADMIN, clock.instant()));
+    }
+
+    @CommandHandler
+    public AuthenticatedUser handle(AuthenticateUserCommand command, PasswordEncoder passwordEncoder, Clock clock,
+                                    SessionPolicy policy) {
+        Instant now = clock.instant();
+        if (lockedUntil != null) {
+            if (now.isBefore(lockedUntil)) {
+                throw new TooManyRequestsException("account_locked", "Too many failed logins; try again later",
+                        Duration.between(now, lockedUntil).toSeconds() + 1);
+            }
+            apply(new UserUnlockedEvent(id, "expired", now));
+        }
         if (passwordHash == null || command.password() == null || !passwordEncoder.matches(command.password(), passwordHash)) {
             throw IdentityErrors.badCredentials();
         }
         if (!active) {
             throw IdentityErrors.inactive();
         }
-        apply(new UserLoggedInEvent(id, command.method(), clock.instant()));
-        return new AuthenticatedUser(id, role);
+        return startSession(command.method(), command.sessionId(), command.refreshTokenHash(), now, policy);
+    }
+
+    @CommandHandler
+    public AuthenticatedUser handle(StartSessionCommand command, Clock clock, SessionPolicy policy) {
+        if (!active) {
+            throw IdentityErrors.inactive();
+        }
+        return startSession(command.method(), command.sessionId(), command.refreshTokenHash(), clock.instant(), policy);
+    }
+
+    private AuthenticatedUser startSession(String method, String sessionId, String refreshHash, Instant now,
+                                           SessionPolicy policy) {
+        apply(new UserLoggedInEvent(id, method, now));
+        apply(new SessionStartedEvent(id, sessionId, refreshHash, now.plus(policy.refreshTokenTtl()), now));
+        return new AuthenticatedUser(id, role, sessionId);
+    }
+
+    /** @return the session's holder, or {@code null} when a spent token was replayed (the session is then revoked). */
+    @CommandHandler
+    public AuthenticatedUser handle(RefreshSessionCommand command, Clock clock, SessionPolicy policy) {
+        Instant now = clock.instant();
+        Session session = sessions.get(command.sessionId());
+        if (session == null || !active) {
+            throw IdentityErrors.invalidRefreshToken();
+        }
+        if (session.spentHashes.contains(command.presentedRefreshTokenHash())) {
+            apply(new SessionRevokedEvent(id, command.sessionId(), "refresh_token_reuse", null, null, now));
+            return null;
+        }
+        if (!session.currentHash.equals(command.presentedRefreshTokenHash()) || !now.isBefore(session.expiresAt)) {
+            throw IdentityErrors.invalidRefreshToken();
+        }
+        apply(new SessionRefreshedEvent(id, command.sessionId(), session.currentHash, command.newRefreshTokenHash(),
+                now.plus(policy.refreshTokenTtl()), now));
+        return new AuthenticatedUser(id, role, command.sessionId());
+    }
+
+    @CommandHandler
+    public void handle(LogOutCommand command, Clock clock) {
+        apply(new SessionRevokedEvent(id, command.sessionId(), "logout", command.accessTokenId(),
+                command.accessTokenExpiresAt(), clock.instant()));
+    }
+
+    @CommandHandler
+    public AuthenticatedUser handle(ChangePasswordCommand command, PasswordEncoder passwordEncoder, Clock clock,
+                                    SessionPolicy policy) {
+        if (passwordHash == null || !passwordEncoder.matches(command.currentPassword(), passwordHash)) {
+            throw new DomainException(DomainException.Kind.VALIDATION, "wrong_current_password",
+                    "The current password is not correct");
+        }
+        Instant now = clock.instant();
+        apply(new PasswordChangedEvent(id, command.newPasswordHash(), now));
+        for (String other : new ArrayList<>(sessions.keySet())) {
+            if (!other.equals(command.sessionId())) {
+                apply(new SessionRevokedEvent(id, other, "password_changed", null, null, now));
+            }
+        }
+        Session current = sessions.get(command.sessionId());
+        if (current != null) {
+            apply(new SessionRefreshedEvent(id, command.sessionId(), current.currentHash, command.newRefreshTokenHash(),
+                    now.plus(policy.refreshTokenTtl()), now));
+        } else {
+            apply(new SessionStartedEvent(id, command.sessionId(), command.newRefreshTokenHash(),
+                    now.plus(policy.refreshTokenTtl()), now));
+        }
+        return new AuthenticatedUser(id, role, command.sessionId());
+    }
+
+    @CommandHandler
+    public void handle(UpdateProfileCommand command, IdentityClaims claims, Clock clock) {
+        Instant now = clock.instant();
+        if (command.username() != null && !command.username().equals(username)) {
+            if (username != null) {
+                throw IdentityErrors.usernameAlreadySet();
+            }
+            if (claims.isTaken(IdentityClaims.Type.USERNAME, command.username())) {
+                throw IdentityErrors.usernameTaken();
+            }
+            apply(new UsernameSetEvent(id, command.username(), now));
+        }
+        String newName = changed(command.fullName(), fullName);
+        String newBio = changed(command.bio(), bio);
+        String newAvatar = changed(command.avatar(), avatar);
+        if (newName != null || newBio != null || newAvatar != null) {
+            apply(new UserProfileUpdatedEvent(id, newName, newBio, newAvatar, now));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeTelegramSettingsCommand command, Clock clock) {
+        boolean enabled = command.enabled() != null ? command.enabled() : telegramEnabled;
+        String token = command.encryptedBotToken() != null ? command.encryptedBotToken() : telegramBotToken;
+        String chatId = command.chatId() != null ? command.chatId() : telegramChatId;
+        if (enabled != telegramEnabled || !Objects.equals(token, telegramBotToken) || !Objects.equals(chatId, telegramChatId)) {
+            apply(new TelegramSettingsChangedEvent(id, enabled, token, chatId, clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(LockOutUserCommand command, Clock clock) {
+        if (lockedUntil == null || lockedUntil.isBefore(command.until())) {
+            apply(new UserLockedOutEvent(id, command.until(), command.failedAttempts(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AdminUpdateUserCommand command, IdentityClaims claims, SuperAdminGuard superAdmins, Clock clock) {
+        Role actor = command.actorRole();
+        if (actor == null || !actor.isAdmin()) {
+            throw IdentityErrors.forbidden("Only admins may change users");
+        }
+        if (role == Role.SUPER_ADMIN && actor != Role.SUPER_ADMIN) {
+            throw IdentityErrors.forbidden("Only a super_admin may change a super_admin");
+        }
+        if (command.role() == Role.SUPER_ADMIN && role != Role.SUPER_ADMIN && actor != Role.SUPER_ADMIN) {
+            throw IdentityErrors.forbidden("Only a super_admin may grant super_admin");
+        }
+        Instant now = clock.instant();
+        boolean demoting = command.role() != null && role == Role.SUPER_ADMIN && command.role() != Role.SUPER_ADMIN;
+        boolean deactivating = Boolean.FALSE.equals(command.active()) && active;
+        if (role == Role.SUPER_ADMIN && active && (demoting || deactivating)) {
+            superAdmins.ensureAnotherActiveSuperAdmin(id);
+        }
+        List<Object> events = new ArrayList<>();
+        if (command.email() != null && !command.email().equals(email)) {
+            if (claims.isTaken(IdentityClaims.Type.EMAIL, command.email())) {
+                throw IdentityErrors.emailTaken();
+            }
+            events.add(new UserEmailChangedEvent(id, command.email(), email, now));
+        }
+        if (command.phoneNumber() != null && !command.phoneNumber().equals(phoneNumber)) {
+            if (claims.isTaken(IdentityClaims.Type.PHONE, command.phoneNumber())) {
+                throw IdentityErrors.phoneTaken();
+            }
+            events.add(new UserPhoneChangedEvent(id, command.phoneNumber(), phoneNumber, now));
+        }
+        String newName = changed(command.fullName(), fullName);
+        if (newName != null) {
+            events.add(new UserProfileUpdatedEvent(id, newName, null, null, now));
+        }
+        if (command.role() != null && command.role() != role) {
+            events.add(new UserRoleChangedEvent(id, command.role(), role, now));
+        }
+        if (command.active() != null && command.active() != active) {
+            events.add(command.active() ? new UserActivatedEvent(id, now) : new UserDeactivatedEvent(id, now));
+        }
+        events.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
+    }
+
+    private static String changed(String requested, String current) {
+        return requested != null && !requested.equals(current) ? requested : null;
     }
 
     @EventSourcingHandler
     void on(UserRegisteredEvent event) {
         this.id = event.userId();
+        this.email = event.email();
+        this.phoneNumber = event.phoneNumber();
+        this.fullName = event.fullName();
         this.passwordHash = event.passwordHash();
         this.role = event.role();
         this.active = true;
+    }
+
+    @EventSourcingHandler
+    void on(SessionStartedEvent event) {
+        Session session = new Session();
+        session.currentHash = event.refreshTokenHash();
+        session.expiresAt = event.expiresAt();
+        sessions.put(event.sessionId(), session);
+        pruneExpired(event.startedAt());
+    }
+
+    @EventSourcingHandler
+    void on(SessionRefreshedEvent event) {
+        Session session = sessions.computeIfAbsent(event.sessionId(), k -> new Session());
+        if (event.previousRefreshTokenHash() != null) {
+            session.spentHashes.add(event.previousRefreshTokenHash());
+        }
+        session.currentHash = event.refreshTokenHash();
+        session.expiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(SessionRevokedEvent event) {
+        sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChangedEvent event) {
+        this.passwordHash = event.passwordHash();
+    }
+
+    @EventSourcingHandler
+    void on(UsernameSetEvent event) {
+        this.username = event.username();
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileUpdatedEvent event) {
+        if (event.fullName() != null) {
+            fullName = event.fullName();
+        }
+        if (event.bio() != null) {
+            bio = event.bio();
+        }
+        if (event.avatar() != null) {
+            avatar = event.avatar();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TelegramSettingsChangedEvent event) {
+        telegramEnabled = event.enabled();
+        telegramBotToken = event.encryptedBotToken();
+        telegramChatId = event.chatId();
+    }
+
+    @EventSourcingHandler
+    void on(UserLockedOutEvent event) {
+        lockedUntil = event.until();
+    }
+
+    @EventSourcingHandler
+    void on(UserUnlockedEvent event) {
+        lockedUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChangedEvent event) {
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserActivatedEvent event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivatedEvent event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserEmailChangedEvent event) {
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(UserPhoneChangedEvent event) {
+        phoneNumber = event.phoneNumber();
+    }
+
+    /** Expired sessions (and their spent hashes) need not be remembered. */
+    private void pruneExpired(Instant now) {
+        sessions.values().removeIf(s -> s.expiresAt != null && s.expiresAt.isBefore(now));
     }
 }

@@ -2,21 +2,49 @@ package io.wework.identity.command;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.wework.common.api.DomainException;
+import io.wework.common.api.TooManyRequestsException;
+import io.wework.identity.api.AdminUpdateUserCommand;
 import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
+import io.wework.identity.api.BootstrapSuperAdminCommand;
+import io.wework.identity.api.ChangePasswordCommand;
+import io.wework.identity.api.ChangeTelegramSettingsCommand;
+import io.wework.identity.api.IdentityErrors;
+import io.wework.identity.api.LockOutUserCommand;
+import io.wework.identity.api.LogOutCommand;
+import io.wework.identity.api.PasswordChangedEvent;
+import io.wework.identity.api.RefreshSessionCommand;
 import io.wework.identity.api.RegisterUserCommand;
 import io.wework.identity.api.Role;
+import io.wework.identity.api.SessionRefreshedEvent;
+import io.wework.identity.api.SessionRevokedEvent;
+import io.wework.identity.api.SessionStartedEvent;
+import io.wework.identity.api.StartSessionCommand;
+import io.wework.identity.api.TelegramSettingsChangedEvent;
+import io.wework.identity.api.UpdateProfileCommand;
+import io.wework.identity.api.UserActivatedEvent;
+import io.wework.identity.api.UserDeactivatedEvent;
+import io.wework.identity.api.UserEmailChangedEvent;
+import io.wework.identity.api.UserLockedOutEvent;
 import io.wework.identity.api.UserLoggedInEvent;
+import io.wework.identity.api.UserPhoneChangedEvent;
+import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
+import io.wework.identity.api.UserRoleChangedEvent;
+import io.wework.identity.api.UserUnlockedEvent;
+import io.wework.identity.api.UsernameSetEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,85 +52,382 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class UserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration REFRESH_TTL = Duration.ofDays(30);
     private static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
     private static final String HASH = ENCODER.encode("s3cret-pass");
     private static final String ID = "0193f1b2-0000-7000-8000-000000000001";
+    private static final String S1 = "11111111-1111-1111-1111-111111111111";
+    private static final String S2 = "22222222-2222-2222-2222-222222222222";
 
     private AggregateTestFixture<User> fixture;
     private IdentityClaims claims;
+    private SuperAdminGuard superAdmins;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         claims = mock(IdentityClaims.class);
+        superAdmins = mock(SuperAdminGuard.class);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(superAdmins);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(ENCODER);
+        fixture.registerInjectableResource(new SessionPolicy(REFRESH_TTL, Duration.ofMinutes(15)));
     }
 
     private static UserRegisteredEvent registered() {
-        return new UserRegisteredEvent(ID, "ali@example.com", "09121234567", "Ali", HASH, Role.USER, NOW);
+        return registered(Role.USER);
     }
 
-    @Test
-    void registersAnOrdinaryUser() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", "Ali", HASH))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(registered());
+    private static UserRegisteredEvent registered(Role role) {
+        return new UserRegisteredEvent(ID, "ali@example.com", "09121234567", "Ali", HASH, role, NOW);
     }
 
-    @Test
-    void refusesATakenEmail() {
-        when(claims.isTaken(IdentityClaims.Type.EMAIL, "ali@example.com")).thenReturn(true);
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ID, "ali@example.com", null, null, HASH))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("This e-mail address is already registered")
-                .expectNoEvents();
+    private static SessionStartedEvent started(String session, String hash) {
+        return new SessionStartedEvent(ID, session, hash, NOW.plus(REFRESH_TTL), NOW);
     }
 
-    @Test
-    void refusesATakenPhone() {
-        when(claims.isTaken(eq(IdentityClaims.Type.PHONE), any())).thenReturn(true);
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", null, HASH))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("This phone number is already registered")
-                .expectNoEvents();
+    @Nested
+    class Registration {
+        @Test
+        void registersAnOrdinaryUser() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", "Ali", HASH))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(registered());
+        }
+
+        @Test
+        void registersAPhoneOnlyAccountWithoutPassword() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterUserCommand(ID, null, "09121234567", null, null))
+                    .expectEvents(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW));
+        }
+
+        @Test
+        void refusesATakenEmail() {
+            when(claims.isTaken(IdentityClaims.Type.EMAIL, "ali@example.com")).thenReturn(true);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterUserCommand(ID, "ali@example.com", null, null, HASH))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("This e-mail address is already registered")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesATakenPhone() {
+            when(claims.isTaken(eq(IdentityClaims.Type.PHONE), any())).thenReturn(true);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", null, HASH))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("This phone number is already registered")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnAccountWithoutEmailOrPhone() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterUserCommand(ID, null, null, "Nobody", HASH))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void bootstrapCreatesASuperAdmin() {
+            fixture.givenNoPriorActivity()
+                    .when(new BootstrapSuperAdminCommand(ID, "root@example.com", HASH))
+                    .expectEvents(new UserRegisteredEvent(ID, "root@example.com", null, null, HASH, Role.SUPER_ADMIN, NOW));
+        }
+
+        @Test
+        void bootstrapCreatesNoSecondAccountForATakenEmail() {
+            when(claims.isTaken(IdentityClaims.Type.EMAIL, "root@example.com")).thenReturn(true);
+            fixture.givenNoPriorActivity()
+                    .when(new BootstrapSuperAdminCommand(ID, "root@example.com", HASH))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesAnAccountWithoutEmailOrPhone() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ID, null, null, "Nobody", HASH))
-                .expectException(DomainException.class)
-                .expectNoEvents();
+    @Nested
+    class PasswordLogin {
+        @Test
+        void theRightPasswordOpensASession() {
+            fixture.given(registered())
+                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
+                    .expectEvents(new UserLoggedInEvent(ID, "password", NOW), started(S1, "h1"));
+        }
+
+        @Test
+        void aWrongPasswordIsRefusedAndRecordsNothing() {
+            fixture.given(registered())
+                    .when(new AuthenticateUserCommand(ID, "wrong-pass1", "password", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Incorrect username or password")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPhoneOnlyAccountHasNoPasswordLogin() {
+            fixture.given(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW))
+                    .when(new AuthenticateUserCommand(ID, "anything1", "password", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeactivatedAccountCannotLogIn() {
+            fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
+                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("This account is deactivated")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLockedAccountIsRefusedEvenWithTheRightPassword() {
+            fixture.given(registered(), new UserLockedOutEvent(ID, NOW.plusSeconds(600), 5, NOW))
+                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .expectException(TooManyRequestsException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anExpiredLockIsLiftedByAnEventOnTheNextLogin() {
+            fixture.given(registered(), new UserLockedOutEvent(ID, NOW.minusSeconds(1), 5, NOW.minusSeconds(900)))
+                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .expectEvents(new UserUnlockedEvent(ID, "expired", NOW), new UserLoggedInEvent(ID, "password", NOW),
+                            started(S1, "h1"));
+        }
+
+        @Test
+        void lockingOut() {
+            fixture.given(registered())
+                    .when(new LockOutUserCommand(ID, NOW.plusSeconds(900), 5))
+                    .expectEvents(new UserLockedOutEvent(ID, NOW.plusSeconds(900), 5, NOW));
+        }
+
+        @Test
+        void anOtpSessionNeedsAnActiveAccount() {
+            fixture.given(registered())
+                    .when(new StartSessionCommand(ID, "otp", S1, "h1"))
+                    .expectEvents(new UserLoggedInEvent(ID, "otp", NOW), started(S1, "h1"));
+            fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
+                    .when(new StartSessionCommand(ID, "otp", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void logsInWithTheRightPassword() {
-        fixture.given(registered())
-                .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password"))
-                .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER))
-                .expectEvents(new UserLoggedInEvent(ID, "password", NOW));
+    @Nested
+    class Sessions {
+        @Test
+        void aRefreshRotatesTheToken() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
+                    .expectEvents(new SessionRefreshedEvent(ID, S1, "h1", "h2", NOW.plus(REFRESH_TTL), NOW));
+        }
+
+        @Test
+        void reusingASpentTokenRevokesTheWholeSession() {
+            fixture.given(registered(), started(S1, "h1"), new SessionRefreshedEvent(ID, S1, "h1", "h2", NOW.plus(REFRESH_TTL), NOW))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h3"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(null)
+                    .expectEvents(new SessionRevokedEvent(ID, S1, "refresh_token_reuse", null, null, NOW));
+        }
+
+        @Test
+        void aRevokedSessionCannotBeRefreshed() {
+            fixture.given(registered(), started(S1, "h1"), new SessionRevokedEvent(ID, S1, "logout", null, null, NOW))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownTokenIsRefused() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new RefreshSessionCommand(ID, S1, "forged", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anExpiredSessionCannotBeRefreshed() {
+            fixture.given(registered(), new SessionStartedEvent(ID, S1, "h1", NOW.minusSeconds(1), NOW.minus(REFRESH_TTL)))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeactivatedAccountCannotRefresh() {
+            fixture.given(registered(), started(S1, "h1"), new UserDeactivatedEvent(ID, NOW))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void logoutRevokesTheSessionAndNamesTheAccessToken() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new LogOutCommand(ID, S1, "jti-1", NOW.plusSeconds(3600)))
+                    .expectEvents(new SessionRevokedEvent(ID, S1, "logout", "jti-1", NOW.plusSeconds(3600), NOW));
+        }
+
+        @Test
+        void aPasswordChangeEndsEveryOtherSession() {
+            String newHash = ENCODER.encode("n3w-password");
+            fixture.given(registered(), started(S1, "h1"), started(S2, "k1"))
+                    .when(new ChangePasswordCommand(ID, "s3cret-pass", newHash, S1, "h2"))
+                    .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
+                    .expectEvents(new PasswordChangedEvent(ID, newHash, NOW),
+                            new SessionRevokedEvent(ID, S2, "password_changed", null, null, NOW),
+                            new SessionRefreshedEvent(ID, S1, "h1", "h2", NOW.plus(REFRESH_TTL), NOW));
+        }
+
+        @Test
+        void aPasswordChangeNeedsTheCurrentPassword() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new ChangePasswordCommand(ID, "not-it-1", "x", S1, "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesAWrongPasswordAndRecordsNoLogin() {
-        fixture.given(registered())
-                .when(new AuthenticateUserCommand(ID, "wrong-pass1", "password"))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("Incorrect username or password")
-                .expectNoEvents();
+    @Nested
+    class Profile {
+        @Test
+        void theUsernameIsSetOnce() {
+            fixture.given(registered())
+                    .when(new UpdateProfileCommand(ID, null, "ali", null, null))
+                    .expectEvents(new UsernameSetEvent(ID, "ali", NOW));
+            fixture.given(registered(), new UsernameSetEvent(ID, "ali", NOW))
+                    .when(new UpdateProfileCommand(ID, null, "other", null, null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("The username can be set only once")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void sendingTheSameUsernameAgainChangesNothing() {
+            fixture.given(registered(), new UsernameSetEvent(ID, "ali", NOW))
+                    .when(new UpdateProfileCommand(ID, null, "ali", null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aTakenUsernameIsRefused() {
+            when(claims.isTaken(IdentityClaims.Type.USERNAME, "ali")).thenReturn(true);
+            fixture.given(registered())
+                    .when(new UpdateProfileCommand(ID, null, "ali", null, null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("This username is already taken")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyChangedFieldsAreRecorded() {
+            fixture.given(registered())
+                    .when(new UpdateProfileCommand(ID, "Ali", null, "bio", null))
+                    .expectEvents(new UserProfileUpdatedEvent(ID, null, "bio", null, NOW));
+        }
+
+        @Test
+        void telegramSettingsKeepWhatIsNotSent() {
+            fixture.given(registered(), new TelegramSettingsChangedEvent(ID, true, "v1:enc", "42", NOW))
+                    .when(new ChangeTelegramSettingsCommand(ID, false, null, null))
+                    .expectEvents(new TelegramSettingsChangedEvent(ID, false, "v1:enc", "42", NOW));
+        }
     }
 
-    @Test
-    void refusesPasswordLoginForAnAccountWithoutPassword() {
-        fixture.given(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW))
-                .when(new AuthenticateUserCommand(ID, "anything1", "password"))
-                .expectException(DomainException.class)
-                .expectNoEvents();
+    @Nested
+    class Administration {
+        @Test
+        void anAdminChangesAnOrdinaryUser() {
+            when(claims.isTaken(any(), any())).thenReturn(false);
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, Role.ADMIN, false, "Ali R", "09120000000", "new@example.com"))
+                    .expectEvents(new UserEmailChangedEvent(ID, "new@example.com", "ali@example.com", NOW),
+                            new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW),
+                            new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW),
+                            new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
+                            new UserDeactivatedEvent(ID, NOW));
+        }
+
+        @Test
+        void anOrdinaryUserChangesNobody() {
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.USER, Role.ADMIN, null, null, null, null))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyASuperAdminGrantsSuperAdmin() {
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, Role.SUPER_ADMIN, null, null, null, null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Only a super_admin may grant super_admin")
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.SUPER_ADMIN, null, null, null, null))
+                    .expectEvents(new UserRoleChangedEvent(ID, Role.SUPER_ADMIN, Role.USER, NOW));
+        }
+
+        @Test
+        void anAdminCannotTouchASuperAdmin() {
+            fixture.given(registered(Role.SUPER_ADMIN))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, false, null, null, null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Only a super_admin may change a super_admin")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theLastSuperAdminCannotBeDemoted() {
+            doThrow(IdentityErrors.lastSuperAdmin()).when(superAdmins).ensureAnotherActiveSuperAdmin(ID);
+            fixture.given(registered(Role.SUPER_ADMIN))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.ADMIN, null, null, null, null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("The last active super_admin cannot be demoted or deactivated")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theLastSuperAdminCannotBeDeactivated() {
+            doThrow(IdentityErrors.lastSuperAdmin()).when(superAdmins).ensureAnotherActiveSuperAdmin(ID);
+            fixture.given(registered(Role.SUPER_ADMIN))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, null, false, null, null, null))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSuperAdminWithAPeerCanBeDemoted() {
+            fixture.given(registered(Role.SUPER_ADMIN))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.USER, null, null, null, null))
+                    .expectEvents(new UserRoleChangedEvent(ID, Role.USER, Role.SUPER_ADMIN, NOW));
+        }
+
+        @Test
+        void aTakenEmailIsRefused() {
+            when(claims.isTaken(IdentityClaims.Type.EMAIL, "taken@example.com")).thenReturn(true);
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, null, null, "taken@example.com"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reactivation() {
+            fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, true, null, null, null))
+                    .expectEvents(new UserActivatedEvent(ID, NOW));
+        }
     }
 }

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import io.wework.platform.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <jwt>}. An invalid token leaves the request
+ * Authenticates {@code Authorization: Bearer <jwt>}: a valid signature, then the account's current
+ * state ({@link AccessTokenGuard}). An invalid token leaves the request
  * anonymous and records why, so protected endpoints answer 401 with the reason while public ones
  * (the landing page's plan list, say) still work for a browser holding a stale token.
  */
@@ -23,9 +27,13 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
     public static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
 
     private final JwtService jwtService;
+    private final AccessTokenGuard guard;
+    private final ProblemWriter problems;
 
-    public JwtAuthenticationFilter(JwtService jwtService) {
+    public JwtAuthenticationFilter(JwtService jwtService, AccessTokenGuard guard, ProblemWriter problems) {
         this.jwtService = jwtService;
+        this.guard = guard;
+        this.problems = problems;
     }
 
     @Override
@@ -36,6 +44,10 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
             String token = header.substring(7).trim();
             try {
                 AuthenticatedUser user = jwtService.verify(token);
+                Optional<String> refusal = guard == null ? Optional.empty() : guard.refusal(user);
+                if (refusal.isPresent()) {
+                    throw new JwtService.InvalidTokenException(refusal.get());
+                }
                 var authority = new SimpleGrantedAuthority("ROLE_" + user.role().name());
                 var authentication = new UsernamePasswordAuthenticationToken(user, null, List.of(authority));
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -43,6 +55,11 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
                 SecurityContextHolder.setContext(context);
             } catch (JwtService.InvalidTokenException e) {
                 request.setAttribute(FAILURE_ATTRIBUTE, e.getMessage());
+            } catch (AccessTokenGuard.Unavailable e) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "dependency_unavailable",
+                        "Authentication is unavailable right now; retry later");
+                return;
             }
         } else if (header != null) {
             request.setAttribute(FAILURE_ATTRIBUTE, "Authorization header must be 'Bearer <token>'");

@@ -36,12 +36,28 @@ public class JwtService {
     }
 
     public IssuedToken issueAccessToken(String userId, Role role) {
+        return issueAccessToken(userId, role, null, null);
+    }
+
+    /**
+     * @param sessionId the session (refresh-token family) the token belongs to, as claim {@code sid}
+     * @param notBefore when set and later than now, the token's {@code iat} (a token must never look
+     *                  older than the event that invalidated the tokens before it)
+     */
+    public IssuedToken issueAccessToken(String userId, Role role, String sessionId, Instant notBefore) {
         Instant now = clock.instant();
+        if (notBefore != null && notBefore.isAfter(now)) {
+            now = notBefore;
+        }
         Instant exp = now.plus(ttl);
         String jti = UUID.randomUUID().toString();
-        String token = Jwts.builder()
+        var builder = Jwts.builder()
                 .subject(userId)
-                .claim("role", role.wireName())
+                .claim("role", role.wireName());
+        if (sessionId != null) {
+            builder.claim("sid", sessionId);
+        }
+        String token = builder
                 .issuer(issuer)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(exp))
@@ -66,7 +82,9 @@ public class JwtService {
             if (claims.getSubject() == null || claims.getExpiration() == null) {
                 throw new InvalidTokenException("Token lacks a subject or an expiry");
             }
-            return new AuthenticatedUser(claims.getSubject(), role, claims.getId());
+            return new AuthenticatedUser(claims.getSubject(), role, claims.getId(), claims.get("sid", String.class),
+                    claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(),
+                    claims.getExpiration().toInstant());
         } catch (ExpiredJwtException e) {
             throw new InvalidTokenException("Token has expired");
         } catch (JwtException | IllegalArgumentException e) {

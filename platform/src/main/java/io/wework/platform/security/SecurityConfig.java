@@ -1,6 +1,7 @@
 package io.wework.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wework.platform.crypto.SecretBox;
 import io.wework.platform.web.ProblemWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,21 @@ public class SecurityConfig {
         return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock);
     }
 
+    /**
+     * Encryption at rest and keyed hashes. The key is {@code WEWORK_ENCRYPTION_KEY} (base64, at least
+     * 32 bytes) when given, else derived from the JWT secret (so one secret suffices; rotating the JWT
+     * secret then also needs the old key kept as WEWORK_ENCRYPTION_KEY).
+     */
+    @Bean
+    public SecretBox secretBox(JwtProperties props, @Value("${wework.security.encryption-key:}") String encryptionKey,
+                               @Value("${wework.embedded.active:false}") boolean embeddedDefault,
+                               @Value("${wework.embedded.data-dir:./data}") String dataDir) {
+        if (encryptionKey != null && !encryptionKey.isBlank()) {
+            return new SecretBox(java.util.Base64.getDecoder().decode(encryptionKey.trim()));
+        }
+        return new SecretBox(JwtSecretResolver.resolve(props.secret(), embeddedDefault, Path.of(dataDir)));
+    }
+
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${wework.security.bcrypt-strength:10}") int strength) {
         return new BCryptPasswordEncoder(strength);
@@ -52,7 +68,8 @@ public class SecurityConfig {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwtService, ProblemWriter problems,
-                                                   ObjectProvider<AuthorizationRules> rules) throws Exception {
+                                                   ObjectProvider<AuthorizationRules> rules,
+                                                   ObjectProvider<AccessTokenGuard> guard) throws Exception {
         List<AuthorizationRules> moduleRules = rules.orderedStream().toList();
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
@@ -62,7 +79,7 @@ public class SecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(a -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new JwtAuthenticationFilter(jwtService), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new JwtAuthenticationFilter(jwtService, guard.getIfAvailable(), problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             Object why = request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.wework.common.api.DomainException;
+import io.wework.common.api.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -56,8 +57,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleAny(Exception ex, HttpServletRequest request) {
         Throwable cause = unwrap(ex);
+        if (cause instanceof TooManyRequestsException limited) {
+            return respond(HttpStatus.TOO_MANY_REQUESTS, limited.code(), limited.getMessage(), request,
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())));
+        }
         if (cause instanceof DomainException domain) {
             return respond(statusOf(domain.kind()), domain.code(), domain.getMessage(), request, null);
+        }
+        if (cause instanceof ProfileIncompleteException incomplete) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("type", "https://wework.io/problems/profile-incomplete");
+            body.put("title", "Precondition Required");
+            body.put("status", 428);
+            body.put("detail", Map.of("message", incomplete.getMessage(), "missing_fields", incomplete.missingFields(),
+                    "error_code", "PROFILE_INCOMPLETE"));
+            body.put("code", "profile_incomplete");
+            body.put("instance", request.getRequestURI());
+            return ResponseEntity.status(428).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body);
         }
         if (cause instanceof AccessDeniedException) {
             return respond(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this", request, null);
@@ -187,7 +204,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static Throwable unwrap(Throwable ex) {
         Throwable current = ex;
         for (int depth = 0; depth < 10 && current != null; depth++) {
-            if (current instanceof DomainException) {
+            if (current instanceof DomainException || current instanceof ProfileIncompleteException) {
                 return current;
             }
             if (current instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainException d) {

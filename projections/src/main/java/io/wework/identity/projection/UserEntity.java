@@ -36,6 +36,16 @@ public class UserEntity implements Persistable<String> {
     private Instant updatedAt;
     /** Sequence number of the last event of the user applied to this row. */
     private long version;
+    /** Access tokens issued before this instant are refused (set by a password change). */
+    @Column(name = "tokens_not_before")
+    private Instant tokensNotBefore;
+    @Column(name = "telegram_enabled")
+    private boolean telegramEnabled;
+    /** AES-GCM encrypted; decrypted only for the owner. */
+    @Column(name = "telegram_bot_token")
+    private String telegramBotToken;
+    @Column(name = "telegram_chat_id")
+    private String telegramChatId;
 
     @Transient
     private boolean isNew;
@@ -83,6 +93,15 @@ public class UserEntity implements Persistable<String> {
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version; }
     public void setVersion(long version) { this.version = version; }
+
+    public Instant getTokensNotBefore() { return tokensNotBefore; }
+    public void setTokensNotBefore(Instant tokensNotBefore) { this.tokensNotBefore = tokensNotBefore; }
+    public boolean isTelegramEnabled() { return telegramEnabled; }
+    public void setTelegramEnabled(boolean telegramEnabled) { this.telegramEnabled = telegramEnabled; }
+    public String getTelegramBotToken() { return telegramBotToken; }
+    public void setTelegramBotToken(String telegramBotToken) { this.telegramBotToken = telegramBotToken; }
+    public String getTelegramChatId() { return telegramChatId; }
+    public void setTelegramChatId(String telegramChatId) { this.telegramChatId = telegramChatId; }
 
     public CachedUser toCached() {
         return new CachedUser(id, email, phoneNumber, fullName, username, bio, avatar, role, active, createdAt, version);

@@ -19,7 +19,8 @@ class UserProjectionTest {
 
     private final UserViewRepository repository = mock(UserViewRepository.class);
     private final UserCache cache = mock(UserCache.class);
-    private final UserProjection projection = new UserProjection(repository, cache);
+    private final AuthStateGuard authState = mock(AuthStateGuard.class);
+    private final UserProjection projection = new UserProjection(repository, cache, authState);
 
     @Test
     void aRegistrationBecomesAnActiveRowAndACacheEntry() {
@@ -38,6 +39,68 @@ class UserProjectionTest {
         assertThat(row.getCreatedAt()).isEqualTo(AT);
         assertThat(row.getVersion()).isZero();
         verify(cache).refreshAfterCommit(row);
+        verify(authState).refreshAfterCommit(row);
+    }
+
+    private UserEntity existing(long version) {
+        UserEntity user = UserEntity.created("u1", AT);
+        user.setRole(Role.USER);
+        user.setActive(true);
+        user.setVersion(version);
+        when(repository.findById("u1")).thenReturn(java.util.Optional.of(user));
+        return user;
+    }
+
+    @Test
+    void aRoleChangeUpdatesTheRowTheCacheAndTheAccessState() {
+        UserEntity user = existing(0);
+        projection.on(new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(5)), 1L);
+        assertThat(user.getRole()).isEqualTo(Role.ADMIN);
+        assertThat(user.getVersion()).isEqualTo(1);
+        assertThat(user.getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
+        verify(cache).refreshAfterCommit(user);
+        verify(authState).refreshAfterCommit(user);
+    }
+
+    @Test
+    void aProfileUpdateKeepsFieldsItDoesNotName() {
+        UserEntity user = existing(0);
+        user.setFullName("Ali");
+        projection.on(new io.wework.identity.api.UserProfileUpdatedEvent("u1", null, "bio", null, AT), 1L);
+        assertThat(user.getFullName()).isEqualTo("Ali");
+        assertThat(user.getBio()).isEqualTo("bio");
+        verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void aPasswordChangeInvalidatesOlderTokens() {
+        UserEntity user = existing(3);
+        projection.on(new io.wework.identity.api.PasswordChangedEvent("u1", "hash", AT.plusSeconds(60)), 4L);
+        assertThat(user.getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
+        verify(authState).refreshAfterCommit(user);
+    }
+
+    @Test
+    void anOlderEventThanTheRowIsSkipped() {
+        UserEntity user = existing(5);
+        projection.on(new io.wework.identity.api.UserDeactivatedEvent("u1", AT), 4L);
+        assertThat(user.isActive()).isTrue();
+        verify(cache, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void telegramSettingsStayEncrypted() {
+        UserEntity user = existing(0);
+        projection.on(new io.wework.identity.api.TelegramSettingsChangedEvent("u1", true, "v1:sealed", "42", AT), 1L);
+        assertThat(user.getTelegramBotToken()).isEqualTo("v1:sealed");
+        assertThat(user.toCached().toString()).doesNotContain("v1:sealed");
+    }
+
+    @Test
+    void aLogoutDeniesTheAccessToken() {
+        Instant exp = Instant.now().plusSeconds(600);
+        projection.on(new io.wework.identity.api.SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT), AT);
+        verify(authState).denyAfterCommit(org.mockito.ArgumentMatchers.eq("jti-1"), org.mockito.ArgumentMatchers.eq(exp), any());
     }
 
     @Test

@@ -25,6 +25,27 @@ public final class IdentityErrors {
         return new DomainException(Kind.FORBIDDEN, "account_inactive", "This account is deactivated");
     }
 
+    public static DomainException invalidRefreshToken() {
+        return new DomainException(Kind.UNAUTHORIZED, "invalid_refresh_token", "The refresh token is invalid, expired or revoked");
+    }
+
+    public static DomainException usernameTaken() {
+        return new DomainException(Kind.CONFLICT, "username_taken", "This username is already taken");
+    }
+
+    public static DomainException usernameAlreadySet() {
+        return new DomainException(Kind.CONFLICT, "username_already_set", "The username can be set only once");
+    }
+
+    public static DomainException forbidden(String message) {
+        return new DomainException(Kind.FORBIDDEN, "forbidden", message);
+    }
+
+    public static DomainException lastSuperAdmin() {
+        return new DomainException(Kind.CONFLICT, "last_super_admin",
+                "The last active super_admin cannot be demoted or deactivated");
+    }
+
     public static DomainException userNotFound() {
         return new DomainException(Kind.NOT_FOUND, "user_not_found", "User not found");
     }

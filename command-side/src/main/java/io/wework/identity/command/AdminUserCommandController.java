@@ -1,0 +1,55 @@
+package io.wework.identity.command;
+
+import io.wework.identity.api.AdminUpdateUserCommand;
+import io.wework.identity.api.FindUserByIdQuery;
+import io.wework.identity.api.IdentityErrors;
+import io.wework.identity.api.Role;
+import io.wework.identity.api.UserView;
+import io.wework.identity.command.Requests.AdminUpdateRequest;
+import io.wework.platform.consistency.ProjectionAwaiter;
+import io.wework.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code PATCH /api/admin/users/{id}}: role, activation and contact data, under the super_admin rules. */
+@RestController
+@RequestMapping("/api/admin/users")
+public class AdminUserCommandController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionAwaiter projections;
+
+    public AdminUserCommandController(CommandGateway commands, QueryGateway queries, ProjectionAwaiter projections) {
+        this.commands = commands;
+        this.queries = queries;
+        this.projections = projections;
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public UserView update(@PathVariable("id") String id, @Valid @RequestBody AdminUpdateRequest request) {
+        Role actorRole = CurrentUser.required().role();
+        Role role = request.role() == null ? null : Role.fromWireName(request.role()).orElseThrow();
+        String email = request.email() == null ? null : Requests.lower(request.email());
+        try {
+            commands.sendAndWait(new AdminUpdateUserCommand(id, actorRole, role, request.isActive(),
+                    request.fullName() == null ? null : request.fullName().trim(), request.phoneNumber(), email),
+                    30, TimeUnit.SECONDS);
+        } catch (AggregateNotFoundException e) {
+            throw IdentityErrors.userNotFound();
+        }
+        projections.awaitProcessed(id, AuthCommandController.USERS_PROJECTION);
+        return queries.query(new FindUserByIdQuery(id), ResponseTypes.optionalInstanceOf(UserView.class))
+                .orTimeout(30, TimeUnit.SECONDS).join().orElseThrow(IdentityErrors::userNotFound);
+    }
+}

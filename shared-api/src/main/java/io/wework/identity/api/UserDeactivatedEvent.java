@@ -1,0 +1,9 @@
+package io.wework.identity.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The account was deactivated: every request with its tokens is refused from now on. */
+@Revision("1")
+public record UserDeactivatedEvent(String userId, Instant deactivatedAt) {
+}

@@ -1,0 +1,9 @@
+package io.wework.identity.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** Too many failed logins: password login is refused until {@code until}. */
+@Revision("1")
+public record UserLockedOutEvent(String userId, Instant until, int failedAttempts, Instant lockedAt) {
+}
