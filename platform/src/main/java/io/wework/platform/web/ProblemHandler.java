@@ -62,7 +62,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     Map.of(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())));
         }
         if (cause instanceof DomainException domain) {
-            return respond(statusOf(domain.kind()), domain.code(), domain.getMessage(), request, null);
+            return respond(statusOf(domain.kind()), domain.code(), domain.getMessage(), request,
+                    domain.kind() == DomainException.Kind.UNAVAILABLE ? Map.of(HttpHeaders.RETRY_AFTER, "5") : null);
         }
         if (cause instanceof ProfileIncompleteException incomplete) {
             Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -77,10 +77,16 @@ public class IdentityQueryController {
             data.remove("userId");
             entries.add(new HistoryEntry(EventNames.of(e.getPayloadType()), e.getSequenceNumber(), e.getTimestamp(),
                     (String) e.getMetaData().get(MetadataKeys.ACTOR_ID), (String) e.getMetaData().get(MetadataKeys.CORRELATION_ID),
-                    new LinkedHashMap<>(data)));
+                    snakeKeys(data)));
         });
         Collections.reverse(entries);
         return entries;
+    }
+
+    private static Map<String, Object> snakeKeys(Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        data.forEach((k, v) -> out.put(k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), v));
+        return out;
     }
 
     @GetMapping("/api/admin/users")
