@@ -6,7 +6,12 @@ import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.Role;
 import io.wework.identity.api.UserView;
 import io.wework.identity.command.Requests.AdminUpdateRequest;
+import io.wework.platform.axon.AggregateStateAt;
 import io.wework.platform.consistency.ProjectionAwaiter;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.wework.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code PATCH /api/admin/users/{id}}: role, activation and contact data, under the super_admin rules. */
+/**
+ * {@code PATCH /api/admin/users/{id}}: role, activation and contact data, under the super_admin rules;
+ * {@code GET /api/admin/users/{id}/as-of}: the account at a past instant, from its events.
+ */
 @RestController
 @RequestMapping("/api/admin/users")
 public class AdminUserCommandController {
@@ -29,11 +37,27 @@ public class AdminUserCommandController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ProjectionAwaiter projections;
+    private final AggregateStateAt stateAt;
 
-    public AdminUserCommandController(CommandGateway commands, QueryGateway queries, ProjectionAwaiter projections) {
+    public AdminUserCommandController(CommandGateway commands, QueryGateway queries, ProjectionAwaiter projections,
+                                      AggregateStateAt stateAt) {
         this.commands = commands;
         this.queries = queries;
         this.projections = projections;
+        this.stateAt = stateAt;
+    }
+
+    public record AsOfView(Instant asOf, long version, Instant lastEventAt, User.StateView state) {
+    }
+
+    /** The user's state rebuilt from its events up to {@code at} (ISO instant). */
+    @GetMapping("/{id}/as-of")
+    public AsOfView asOf(@PathVariable("id") String id,
+                         @RequestParam("at") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        return stateAt.load(User.class, id, at)
+                .map(s -> new AsOfView(at, s.version(), s.lastEventAt(), s.aggregate().stateView()))
+                .orElseThrow(() -> new io.wework.common.api.DomainException(io.wework.common.api.DomainException.Kind.NOT_FOUND,
+                        "user_not_found", "The user did not exist at " + at));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,9 @@ import io.wework.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import java.time.Duration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +28,13 @@ class IdentityCommandConfig {
         return registry -> registry
                 .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
                         "/api/auth/request-otp", "/api/auth/login-otp").permitAll();
+    }
+
+    /** Users with long histories load from a snapshot plus the events after it. */
+    @Bean
+    SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
+                                                  @Value("${wework.snapshots.user-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean

@@ -34,6 +34,7 @@ import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.UserUnlockedEvent;
 import io.wework.identity.api.UsernameSetEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** A WeWork account. Its events are the account's whole history. */
-@Aggregate
+/**
+ * A WeWork account. Its events are the account's whole history. Snapshots (every
+ * {@code wework.snapshots.user-threshold} events) are this object's fields as JSON.
+ */
+@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User {
 
     @AggregateIdentifier
@@ -72,6 +78,8 @@ public class User {
     private final Map<String, Session> sessions = new HashMap<>();
 
     /** A refresh-token family: the current hash and the spent ones (whose reuse betrays a theft). */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private static final class Session {
         String currentHash;
         Instant expiresAt;
@@ -148,7 +156,7 @@ public class User {
 
     private AuthenticatedUser startSession(String method, String sessionId, String refreshHash, Instant now,
                                            SessionPolicy policy) {
-        apply(new UserLoggedInEvent(id, method, now));
+        apply(new UserLoggedInEvent(id, method, sessionId, now));
         apply(new SessionStartedEvent(id, sessionId, refreshHash, now.plus(policy.refreshTokenTtl()), now));
         return new AuthenticatedUser(id, role, sessionId);
     }
@@ -283,6 +291,18 @@ public class User {
             events.add(command.active() ? new UserActivatedEvent(id, now) : new UserDeactivatedEvent(id, now));
         }
         events.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
+    }
+
+    /** The account as it stood (no secrets: no password hash, no refresh-token hashes). */
+    public record StateView(String id, String email, String phoneNumber, String fullName, String username, String bio,
+                            String avatar, io.wework.identity.api.RoleView role, boolean isActive, Instant lockedUntil,
+                            boolean telegramEnabled, int openSessions) {
+    }
+
+    public StateView stateView() {
+        return new StateView(id, email, phoneNumber, fullName, username, bio, avatar,
+                role == null ? null : io.wework.identity.api.RoleView.of(role), active, lockedUntil, telegramEnabled,
+                sessions.size());
     }
 
     private static String changed(String requested, String current) {

@@ -156,7 +156,7 @@ class UserTest {
             fixture.given(registered())
                     .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
                     .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
-                    .expectEvents(new UserLoggedInEvent(ID, "password", NOW), started(S1, "h1"));
+                    .expectEvents(new UserLoggedInEvent(ID, "password", S1, NOW), started(S1, "h1"));
         }
 
         @Test
@@ -197,7 +197,7 @@ class UserTest {
         void anExpiredLockIsLiftedByAnEventOnTheNextLogin() {
             fixture.given(registered(), new UserLockedOutEvent(ID, NOW.minusSeconds(1), 5, NOW.minusSeconds(900)))
                     .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
-                    .expectEvents(new UserUnlockedEvent(ID, "expired", NOW), new UserLoggedInEvent(ID, "password", NOW),
+                    .expectEvents(new UserUnlockedEvent(ID, "expired", NOW), new UserLoggedInEvent(ID, "password", S1, NOW),
                             started(S1, "h1"));
         }
 
@@ -212,7 +212,7 @@ class UserTest {
         void anOtpSessionNeedsAnActiveAccount() {
             fixture.given(registered())
                     .when(new StartSessionCommand(ID, "otp", S1, "h1"))
-                    .expectEvents(new UserLoggedInEvent(ID, "otp", NOW), started(S1, "h1"));
+                    .expectEvents(new UserLoggedInEvent(ID, "otp", S1, NOW), started(S1, "h1"));
             fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
                     .when(new StartSessionCommand(ID, "otp", S1, "h1"))
                     .expectException(DomainException.class)

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Cache writes from projections, applied only once the read-model transaction has committed, and
+ * Cache writes and Redis messages from projections, applied only once the read-model transaction has committed, and
  * in one pipelined round trip per transaction (a batch of events = one Redis call). A Redis failure
  * is logged and never undoes the committed read model; readers fall back to the database and
  * entries expire by TTL.
@@ -30,16 +30,22 @@ public class AfterCommitCacheWriter {
         this.redis = redis;
     }
 
-    private record Op(String key, String value, Duration ttl) {
+    /** A SET (value and ttl), a DEL (no value) or a PUBLISH (channel set). */
+    private record Op(String key, String value, Duration ttl, String channel) {
     }
 
     /** Overwrites {@code key} after commit (a {@code null} value deletes it). */
     public void put(String key, String value, Duration ttl) {
-        pending().add(new Op(key, value, ttl));
+        pending().add(new Op(key, value, ttl, null));
     }
 
     public void evict(String key) {
-        pending().add(new Op(key, null, null));
+        pending().add(new Op(key, null, null, null));
+    }
+
+    /** Publishes {@code message} on {@code channel} once the transaction has committed (never before). */
+    public void publish(String channel, String message) {
+        pending().add(new Op(null, message, null, channel));
     }
 
     private List<Op> pending() {
@@ -74,6 +80,11 @@ public class AfterCommitCacheWriter {
         try {
             redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
                 for (Op op : ops) {
+                    if (op.channel() != null) {
+                        connection.publish(op.channel().getBytes(StandardCharsets.UTF_8),
+                                op.value().getBytes(StandardCharsets.UTF_8));
+                        continue;
+                    }
                     byte[] key = op.key().getBytes(StandardCharsets.UTF_8);
                     if (op.value() == null) {
                         connection.keyCommands().del(key);

@@ -3,6 +3,7 @@ package io.wework.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.platform.crypto.SecretBox;
 import io.wework.platform.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -69,7 +70,9 @@ public class SecurityConfig {
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwtService, ProblemWriter problems,
                                                    ObjectProvider<AuthorizationRules> rules,
-                                                   ObjectProvider<AccessTokenGuard> guard) throws Exception {
+                                                   ObjectProvider<AccessTokenGuard> guard,
+                                                   @Value("${wework.security.public-metrics:false}") boolean publicMetrics)
+            throws Exception {
         List<AuthorizationRules> moduleRules = rules.orderedStream().toList();
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
@@ -90,10 +93,16 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this")))
                 .authorizeHttpRequests(registry -> {
+                    // the REQUEST dispatch was authorized; async completions (SSE) and error pages follow it
+                    registry.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
                     registry.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     moduleRules.forEach(rule -> rule.apply(registry));
-                    registry.requestMatchers("/api/admin/**", "/actuator/**").hasAnyRole("ADMIN", "SUPER_ADMIN");
+                    if (publicMetrics) {
+                        registry.requestMatchers("/actuator/prometheus").permitAll();
+                    }
+                    registry.requestMatchers("/api/admin/**", "/api/events/**", "/actuator/**")
+                            .hasAnyRole("ADMIN", "SUPER_ADMIN");
                     registry.anyRequest().authenticated();
                 });
         return http.build();

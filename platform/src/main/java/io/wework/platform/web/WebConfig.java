@@ -31,6 +31,17 @@ public class WebConfig {
         return registration;
     }
 
+    /** After Spring Security (keys are scoped to the authenticated caller). */
+    @Bean
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            org.springframework.data.redis.core.StringRedisTemplate redis, ProblemWriter problems,
+            @Value("${wework.http.idempotency-ttl:24h}") java.time.Duration ttl) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(redis, problems, ttl));
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
     /**
      * The API's JSON is strict: a number or boolean where a string is expected (and the reverse)
      * is a 400, not silently converted.

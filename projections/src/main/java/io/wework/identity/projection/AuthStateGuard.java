@@ -1,6 +1,9 @@
 package io.wework.identity.projection;
 
+import io.wework.platform.projection.ProjectionAdmin;
 import io.wework.platform.redis.AfterCommitCacheWriter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Lazy;
 import io.wework.platform.security.AccessTokenGuard;
 import io.wework.platform.security.AuthenticatedUser;
 import java.time.Duration;
@@ -29,11 +32,16 @@ public class AuthStateGuard implements AccessTokenGuard {
     private final StringRedisTemplate redis;
     private final UserViewRepository users;
     private final AfterCommitCacheWriter writer;
+    private final ProjectionAdmin projections;
+    private final EventStore eventStore;
 
-    public AuthStateGuard(StringRedisTemplate redis, UserViewRepository users, AfterCommitCacheWriter writer) {
+    public AuthStateGuard(StringRedisTemplate redis, UserViewRepository users, AfterCommitCacheWriter writer,
+                          @Lazy ProjectionAdmin projections, @Lazy EventStore eventStore) {
         this.redis = redis;
         this.users = users;
         this.writer = writer;
+        this.projections = projections;
+        this.eventStore = eventStore;
     }
 
     @Override
@@ -51,6 +59,13 @@ public class AuthStateGuard implements AccessTokenGuard {
         AuthState state;
         if (values != null && values.get(0) != null) {
             state = AuthState.decode(values.get(0));
+        } else if (projections.isReplaying(UserProjection.GROUP)) {
+            // the table is being rebuilt: the event store is the only complete answer
+            Optional<UserEntity> rebuilt = UserProjection.fromEvents(eventStore.readEvents(user.userId(), 0));
+            if (rebuilt.isEmpty()) {
+                return Optional.of("Unknown account");
+            }
+            state = AuthState.of(rebuilt.get());
         } else {
             Optional<UserEntity> row = users.findById(user.userId());
             if (row.isEmpty()) {
@@ -73,6 +88,11 @@ public class AuthStateGuard implements AccessTokenGuard {
             return Optional.of("Token was issued before a password change; log in again");
         }
         return Optional.empty();
+    }
+
+    /** Drops every access-state entry (a replay starts); the guard then reads the event store until it ends. */
+    void dropAll() {
+        RedisKeys.deleteByPrefix(redis, STATE);
     }
 
     /** From the projection, inside its transaction. */

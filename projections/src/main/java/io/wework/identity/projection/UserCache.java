@@ -52,6 +52,11 @@ public class UserCache {
         }
     }
 
+    /** Drops every cached profile (a replay starts). */
+    public void dropAll() {
+        RedisKeys.deleteByPrefix(redis, PREFIX);
+    }
+
     /** After a miss: adds the row read from the database unless the projection wrote a newer one meanwhile. */
     public void putIfAbsent(CachedUser user) {
         try {

@@ -11,6 +11,9 @@ import io.wework.identity.api.Role;
 import io.wework.identity.api.UserRegisteredEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.mockito.ArgumentCaptor;
 
 class UserProjectionTest {
@@ -20,11 +23,11 @@ class UserProjectionTest {
     private final UserViewRepository repository = mock(UserViewRepository.class);
     private final UserCache cache = mock(UserCache.class);
     private final AuthStateGuard authState = mock(AuthStateGuard.class);
-    private final UserProjection projection = new UserProjection(repository, cache, authState);
+    private final UserProjection projection = new UserProjection(repository, cache, authState, mock(org.springframework.jdbc.core.JdbcTemplate.class));
 
     @Test
     void aRegistrationBecomesAnActiveRowAndACacheEntry() {
-        projection.on(new UserRegisteredEvent("u1", "ali@example.com", "09121234567", "Ali", "hash", Role.USER, AT), 0L);
+        projection.on(new UserRegisteredEvent("u1", "ali@example.com", "09121234567", "Ali", "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
 
         ArgumentCaptor<UserEntity> saved = ArgumentCaptor.forClass(UserEntity.class);
         verify(repository).save(saved.capture());
@@ -54,7 +57,7 @@ class UserProjectionTest {
     @Test
     void aRoleChangeUpdatesTheRowTheCacheAndTheAccessState() {
         UserEntity user = existing(0);
-        projection.on(new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(5)), 1L);
+        projection.on(new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(5)), 1L, ReplayStatus.REGULAR);
         assertThat(user.getRole()).isEqualTo(Role.ADMIN);
         assertThat(user.getVersion()).isEqualTo(1);
         assertThat(user.getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
@@ -66,7 +69,7 @@ class UserProjectionTest {
     void aProfileUpdateKeepsFieldsItDoesNotName() {
         UserEntity user = existing(0);
         user.setFullName("Ali");
-        projection.on(new io.wework.identity.api.UserProfileUpdatedEvent("u1", null, "bio", null, AT), 1L);
+        projection.on(new io.wework.identity.api.UserProfileUpdatedEvent("u1", null, "bio", null, AT), 1L, ReplayStatus.REGULAR);
         assertThat(user.getFullName()).isEqualTo("Ali");
         assertThat(user.getBio()).isEqualTo("bio");
         verify(authState, never()).refreshAfterCommit(any());
@@ -75,7 +78,7 @@ class UserProjectionTest {
     @Test
     void aPasswordChangeInvalidatesOlderTokens() {
         UserEntity user = existing(3);
-        projection.on(new io.wework.identity.api.PasswordChangedEvent("u1", "hash", AT.plusSeconds(60)), 4L);
+        projection.on(new io.wework.identity.api.PasswordChangedEvent("u1", "hash", AT.plusSeconds(60)), 4L, ReplayStatus.REGULAR);
         assertThat(user.getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
         verify(authState).refreshAfterCommit(user);
     }
@@ -83,7 +86,7 @@ class UserProjectionTest {
     @Test
     void anOlderEventThanTheRowIsSkipped() {
         UserEntity user = existing(5);
-        projection.on(new io.wework.identity.api.UserDeactivatedEvent("u1", AT), 4L);
+        projection.on(new io.wework.identity.api.UserDeactivatedEvent("u1", AT), 4L, ReplayStatus.REGULAR);
         assertThat(user.isActive()).isTrue();
         verify(cache, never()).refreshAfterCommit(any());
     }
@@ -91,7 +94,7 @@ class UserProjectionTest {
     @Test
     void telegramSettingsStayEncrypted() {
         UserEntity user = existing(0);
-        projection.on(new io.wework.identity.api.TelegramSettingsChangedEvent("u1", true, "v1:sealed", "42", AT), 1L);
+        projection.on(new io.wework.identity.api.TelegramSettingsChangedEvent("u1", true, "v1:sealed", "42", AT), 1L, ReplayStatus.REGULAR);
         assertThat(user.getTelegramBotToken()).isEqualTo("v1:sealed");
         assertThat(user.toCached().toString()).doesNotContain("v1:sealed");
     }
@@ -99,13 +102,13 @@ class UserProjectionTest {
     @Test
     void aLogoutDeniesTheAccessToken() {
         Instant exp = Instant.now().plusSeconds(600);
-        projection.on(new io.wework.identity.api.SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT), AT);
+        projection.on(new io.wework.identity.api.SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT), ReplayStatus.REGULAR);
         verify(authState).denyAfterCommit(org.mockito.ArgumentMatchers.eq("jti-1"), org.mockito.ArgumentMatchers.eq(exp), any());
     }
 
     @Test
     void theReadModelNeverHoldsThePasswordHash() {
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L);
+        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
         ArgumentCaptor<UserEntity> saved = ArgumentCaptor.forClass(UserEntity.class);
         verify(repository).save(saved.capture());
         assertThat(saved.getValue().toCached().toString()).doesNotContain("hash");
@@ -114,7 +117,7 @@ class UserProjectionTest {
     @Test
     void anEventAlreadyAppliedChangesNothing() {
         when(repository.existsById("u1")).thenReturn(true);
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L);
+        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
         verify(repository, never()).save(any());
         verify(cache, never()).refreshAfterCommit(any());
     }
@@ -123,5 +126,29 @@ class UserProjectionTest {
     void thePublicViewHidesEmailAndPhone() {
         CachedUser user = new CachedUser("u1", "a@b.io", "09121234567", "Ali", "ali", null, null, Role.USER, true, AT, 0);
         assertThat(user.toPublic().toString()).doesNotContain("a@b.io").doesNotContain("09121234567");
+    }
+
+    @Test
+    void aReplayRebuildsRowsButLeavesRedisAlone() {
+        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REPLAY);
+        verify(repository).save(any());
+        verify(cache, never()).refreshAfterCommit(any());
+        verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void theRowCanBeBuiltStraightFromTheEvents() {
+        DomainEventStream events = DomainEventStream.of(
+                new GenericDomainEventMessage<>("User", "u1", 0,
+                        new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
+                new GenericDomainEventMessage<>("User", "u1", 1,
+                        new io.wework.identity.api.UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
+                new GenericDomainEventMessage<>("User", "u1", 2,
+                        new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(2))));
+        UserEntity user = UserProjection.fromEvents(events).orElseThrow();
+        assertThat(user.getUsername()).isEqualTo("ali");
+        assertThat(user.getRole()).isEqualTo(Role.ADMIN);
+        assertThat(user.getVersion()).isEqualTo(2);
+        assertThat(UserProjection.fromEvents(DomainEventStream.empty())).isEmpty();
     }
 }

@@ -71,7 +71,7 @@ public class IdentityQueryController {
     public List<HistoryEntry> history() {
         String userId = CurrentUser.required().userId();
         List<HistoryEntry> entries = new ArrayList<>();
-        eventStore.readEvents(userId).asStream().forEach(event -> {
+        eventStore.readEvents(userId, 0).asStream().forEach(event -> {
             DomainEventMessage<?> e = event;
             Map<String, Object> data = SensitiveFields.drop(STORAGE_JSON.convertValue(e.getPayload(), Map.class));
             data.remove("userId");

@@ -7,21 +7,31 @@ import io.wework.identity.api.UserView;
 import io.wework.identity.projection.CachedUser;
 import io.wework.identity.projection.UserCache;
 import io.wework.identity.projection.UserEntity;
+import io.wework.identity.projection.UserProjection;
+import io.wework.platform.projection.ProjectionAdmin;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.wework.identity.projection.UserViewRepository;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Serves user reads from Redis, falling back to {@code users_view} (and filling the cache). */
+/**
+ * Serves user reads from Redis, falling back to {@code users_view} (and filling the cache); while
+ * the users projection is replayed, straight from the event store, so reads stay available.
+ */
 @Component
 public class UserQueryHandler {
 
     private final UserViewRepository users;
     private final UserCache cache;
+    private final ProjectionAdmin projections;
+    private final EventStore eventStore;
 
-    public UserQueryHandler(UserViewRepository users, UserCache cache) {
+    public UserQueryHandler(UserViewRepository users, UserCache cache, ProjectionAdmin projections, EventStore eventStore) {
         this.users = users;
         this.cache = cache;
+        this.projections = projections;
+        this.eventStore = eventStore;
     }
 
     @QueryHandler
@@ -41,6 +51,10 @@ public class UserQueryHandler {
     }
 
     private Optional<CachedUser> load(String userId) {
+        if (projections.isReplaying(UserProjection.GROUP)) {
+            // users_view is being rebuilt and the cache was dropped: answer from the event store
+            return UserProjection.fromEvents(eventStore.readEvents(userId, 0)).map(UserEntity::toCached);
+        }
         Optional<CachedUser> cached = cache.get(userId);
         if (cached.isPresent()) {
             return cached;

@@ -3,7 +3,11 @@ package io.wework.identity.api;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** A user proved their identity; {@code method} is {@code password} or {@code otp}. */
-@Revision("1")
-public record UserLoggedInEvent(String userId, String method, Instant loggedInAt) {
+/**
+ * A user proved their identity; {@code authMethod} is {@code password} or {@code otp}, and
+ * {@code sessionId} the session the login opened ({@code null} for logins stored at revision 1,
+ * see {@code UserLoggedInEventV1Upcaster}).
+ */
+@Revision("2")
+public record UserLoggedInEvent(String userId, String authMethod, String sessionId, Instant loggedInAt) {
 }

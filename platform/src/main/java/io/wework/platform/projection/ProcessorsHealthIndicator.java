@@ -1,0 +1,35 @@
+package io.wework.platform.projection;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/** {@code /actuator/health} component "eventProcessors": DOWN when a processor stopped or a segment is in error. */
+@Component("eventProcessors")
+public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
+
+    private final ProjectionAdmin projections;
+
+    public ProcessorsHealthIndicator(ProjectionAdmin projections) {
+        this.projections = projections;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean up = true;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (ProjectionAdmin.ProcessorView p : projections.all()) {
+            boolean ok = p.running() && p.errors().isEmpty();
+            up &= ok;
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("running", p.running());
+            d.put("lag", p.lag());
+            d.put("replaying", p.replaying());
+            d.put("errors", p.errors());
+            details.put(p.name(), d);
+        }
+        builder.status(up ? "UP" : "DOWN").withDetails(details);
+    }
+}

@@ -1,0 +1,69 @@
+package io.wework.audit.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wework.common.api.MetadataKeys;
+import io.wework.platform.axon.AxonInfrastructureConfig;
+import io.wework.platform.events.EventNames;
+import io.wework.platform.events.SensitiveFields;
+import java.sql.Timestamp;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail: every event of every aggregate, with who caused it and a payload whose
+ * sensitive fields (hashes, tokens, codes) are masked. Idempotent per global index, so a replay
+ * rewrites the same rows.
+ */
+@Component
+@ProcessingGroup(AuditProjection.GROUP)
+public class AuditProjection {
+
+    public static final String GROUP = "audit";
+    private static final ObjectMapper STORAGE_JSON = AxonInfrastructureConfig.storageObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public AuditProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    @SuppressWarnings("unchecked")
+    void on(Object payload, EventMessage<?> event, TrackingToken token) throws JsonProcessingException {
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("Token without position"));
+        String aggregateType = null;
+        String aggregateId = null;
+        Long sequence = null;
+        if (event instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        Map<String, Object> masked = SensitiveFields.mask(STORAGE_JSON.convertValue(payload, Map.class));
+        jdbc.update("INSERT INTO audit_log (global_index, event_id, event_type, payload_type, aggregate_type, aggregate_id, "
+                        + "sequence_number, occurred_at, actor_id, correlation_id, client_ip, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (global_index) DO NOTHING",
+                globalIndex, event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
+                aggregateType, aggregateId, sequence, Timestamp.from(event.getTimestamp()),
+                meta(event, MetadataKeys.ACTOR_ID), meta(event, MetadataKeys.CORRELATION_ID), meta(event, MetadataKeys.CLIENT_IP),
+                STORAGE_JSON.writeValueAsString(masked));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE audit_log");
+    }
+
+    private static String meta(EventMessage<?> event, String key) {
+        Object value = event.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

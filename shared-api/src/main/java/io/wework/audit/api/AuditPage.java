@@ -1,0 +1,7 @@
+package io.wework.audit.api;
+
+import java.util.List;
+
+/** {@code {total, items}}. */
+public record AuditPage(long total, List<AuditEntryView> items) {
+}
