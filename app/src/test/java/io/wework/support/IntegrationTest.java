@@ -20,12 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL and a real Redis started in-process (clean, under target/). All subclasses share one
  * Spring context, hence one pair of servers.
  */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wework.embedded.clean=true",
         "wework.embedded.data-dir=target/embedded-it",
         "wework.security.jwt.secret=" + IntegrationTest.JWT_SECRET,
         "wework.security.bcrypt-strength=4",
         "wework.security.login.max-failures-per-address=20",
+        "wework.snapshots.user-threshold=5",
         "wework.bootstrap.admin-email=" + IntegrationTest.ROOT_EMAIL,
         "wework.bootstrap.admin-password=" + IntegrationTest.ROOT_PASSWORD,
         "wework.sms.provider=wecan",

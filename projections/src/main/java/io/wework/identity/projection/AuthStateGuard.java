@@ -1,6 +1,6 @@
 package io.wework.identity.projection;
 
-import io.wework.platform.projection.ProjectionAdmin;
+import io.wework.platform.processing.ProjectionAdmin;
 import io.wework.platform.redis.AfterCommitCacheWriter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;

@@ -8,7 +8,7 @@ import io.wework.identity.projection.CachedUser;
 import io.wework.identity.projection.UserCache;
 import io.wework.identity.projection.UserEntity;
 import io.wework.identity.projection.UserProjection;
-import io.wework.platform.projection.ProjectionAdmin;
+import io.wework.platform.processing.ProjectionAdmin;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.wework.identity.projection.UserViewRepository;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.wework.platform.projection;
+package io.wework.platform.processing;
 
 import io.wework.common.api.DomainException;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public class ProjectionAdmin {
             return false;
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = status.values().stream().anyMatch(ProjectionAdmin::replaying);
         ReplayRun run = replays.get(name);
         if (run != null && !run.finished()) {
             if (!status.isEmpty() && !replaying) {
@@ -83,6 +83,20 @@ public class ProjectionAdmin {
             return true;
         }
         return replaying;
+    }
+
+    /**
+     * A segment is replaying until it has passed the position the reset started from. (Axon keeps a
+     * replay token a while longer when the store has young gaps, but events after the reset position
+     * are handled as regular ones.)
+     */
+    private static boolean replaying(EventTrackerStatus s) {
+        if (!s.isReplaying()) {
+            return false;
+        }
+        var reset = s.getResetPosition();
+        var current = s.getCurrentPosition();
+        return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
     }
 
     /** Rebuilds {@code name} from the first event: shut down, reset (its {@code @ResetHandler}s run), start. */
@@ -119,14 +133,18 @@ public class ProjectionAdmin {
             if (pos != null) {
                 min = min == null ? pos : Math.min(min, pos);
             }
-            replaying |= s.isReplaying();
+            replaying |= replaying(s);
             String error = s.isErrorState() && s.getError() != null ? s.getError().toString() : null;
             if (error != null) {
                 errors.add("segment " + s.getSegment().getSegmentId() + ": " + error);
             }
-            segments.add(new SegmentView(s.getSegment().getSegmentId(), pos, s.isReplaying(), s.isCaughtUp(), error));
+            segments.add(new SegmentView(s.getSegment().getSegmentId(), pos, replaying(s), s.isCaughtUp(), error));
         }
         Long lag = min == null ? null : Math.max(0, head - min);
+        ReplayRun pending = replays.get(processor.getName());
+        if (pending != null && !pending.finished() && status.isEmpty()) {
+            replaying = true; // reset done, segments not claimed yet
+        }
         ReplayProgress progress = null;
         ReplayRun run = replays.get(processor.getName());
         if (run != null && replaying && min != null) {

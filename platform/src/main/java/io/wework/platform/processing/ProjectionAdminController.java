@@ -1,4 +1,4 @@
-package io.wework.platform.projection;
+package io.wework.platform.processing;
 
 import io.wework.common.api.DomainException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.wework.platform.projection;
+package io.wework.platform.processing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

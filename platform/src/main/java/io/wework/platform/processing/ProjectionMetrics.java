@@ -1,4 +1,4 @@
-package io.wework.platform.projection;
+package io.wework.platform.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
