@@ -26,6 +26,8 @@ public final class EmbeddedServers {
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
     private static int redisPort;
+    private static Path redisDir;
+    private static boolean redisClean;
 
     private EmbeddedServers() {
     }
@@ -55,26 +57,42 @@ public final class EmbeddedServers {
 
     public static synchronized String startRedis(Path dataDir, boolean clean) {
         if (redis == null) {
-            Path redisData = dataDir.resolve("redis");
+            redisDir = dataDir.resolve("redis");
+            redisClean = clean;
             try {
-                Files.createDirectories(redisData);
                 redisPort = freePort();
-                redis = RedisServer.newRedisServer()
-                        .port(redisPort)
-                        .bind("127.0.0.1")
-                        .setting("dir " + redisData.toAbsolutePath())
-                        .setting(clean ? "appendonly no" : "appendonly yes")
-                        .setting(clean ? "save \"\"" : "save 60 1")
-                        .setting("protected-mode yes")
-                        .build();
-                redis.start();
+                launchRedis();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded Redis", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopRedis, "embedded-redis-stop"));
-            log.info("Embedded Redis listening on 127.0.0.1:{}, data in {}", redisPort, redisData);
+            log.info("Embedded Redis listening on 127.0.0.1:{}, data in {}", redisPort, redisDir);
         }
         return "redis://127.0.0.1:" + redisPort;
+    }
+
+    private static void launchRedis() throws IOException {
+        Files.createDirectories(redisDir);
+        redis = RedisServer.newRedisServer()
+                .port(redisPort)
+                .bind("127.0.0.1")
+                .setting("dir " + redisDir.toAbsolutePath())
+                .setting(redisClean ? "appendonly no" : "appendonly yes")
+                .setting(redisClean ? "save \"\"" : "save 60 1")
+                .setting("protected-mode yes")
+                .build();
+        redis.start();
+    }
+
+    /** Starts the embedded Redis again on its port after {@link #stopRedis()} (outage tests). */
+    public static synchronized void restartRedis() {
+        if (redis == null && redisDir != null) {
+            try {
+                launchRedis();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot restart embedded Redis", e);
+            }
+        }
     }
 
     private static void createDatabase() {
@@ -109,7 +127,8 @@ public final class EmbeddedServers {
         }
     }
 
-    private static synchronized void stopRedis() {
+    /** Stops the embedded Redis (at shutdown, and in outage tests). */
+    public static synchronized void stopRedis() {
         if (redis != null) {
             try {
                 redis.stop();
