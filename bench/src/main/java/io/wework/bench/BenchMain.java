@@ -96,6 +96,14 @@ public final class BenchMain {
         if (engines.size() > 1) {
             engineComparison(byEngine, clientLevels);
         }
+        Path crudJar = root.resolve("bench-crud/target/wework-crud.jar");
+        if (Files.exists(crudJar)) {
+            crudSection(crudJar, work, servers, clientLevels, byEngine.get(engines.get(0)));
+        }
+        int replayEvents = Integer.parseInt(opts.getOrDefault("replay-events", smoke ? "2000" : "1000000"));
+        if (replayEvents > 0) {
+            new ReplayBench(jar, work, servers, replayEvents, SECRET, report).run();
+        }
         Path out = root.resolve(opts.getOrDefault("out", smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
@@ -132,12 +140,22 @@ public final class BenchMain {
                 double rssIdle = app.rssMiB();
                 Queue<String> created = new ConcurrentLinkedQueue<>();
                 String runId = UUID.randomUUID().toString().substring(0, 6);
+                LagProbe lag = full ? new LagProbe(servers.jdbcFor(db), servers.jdbcUser()) : null;
                 for (int clients : clientLevels) {
+                    LagProbe probe = clients == 8 || (smoke && clients == clientLevels[clientLevels.length - 1]) ? lag : null;
                     results.put("register@" + clients, Load.run("register", clients, seconds / 3, seconds,
-                            (c, seq) -> register(base, runId + "-" + engine + "-" + clients + "-" + seq, created)));
+                            (c, seq) -> register(base, runId + "-" + engine + "-" + clients + "-" + seq, created, probe)));
                 }
                 if (!full) {
                     return results;
+                }
+                for (int clients : clientLevels) {
+                    String[] tokens = new String[clients];
+                    for (int c = 0; c < clients; c++) {
+                        tokens[c] = tokenFor(base, runId + "-upd-" + clients + "-" + c);
+                    }
+                    results.put("update@" + clients, Load.run("update", clients, seconds / 3, seconds,
+                            (c, seq) -> updateProfile(base, tokens[c], seq)));
                 }
                 section("Commands over HTTP vs. raw single-row INSERT (engine: " + engine + ")");
                 List<Load.Result> raw = new ArrayList<>();
@@ -151,6 +169,14 @@ public final class BenchMain {
                     commands.add(results.get("register@" + clients));
                 }
                 table(commands, raw);
+                section("Profile update over HTTP (`PATCH /api/auth/me`, one user per client)");
+                report.append("| clients | updates/s | p50 ms | p99 ms | p99.9 ms | failed | updates/s ÷ inserts/s |\n|---|---|---|---|---|---|---|\n");
+                for (int i = 0; i < clientLevels.length; i++) {
+                    Load.Result u = results.get("update@" + clientLevels[i]);
+                    report.append(String.format("| %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f |%n", u.clients(), u.perSecond(),
+                            u.p(50), u.p(99), u.p(99.9), u.failed(), u.perSecond() / raw.get(i).perSecond()));
+                }
+                lagSection(lag);
                 readSection(base, created, redis.sync(), clientLevels);
                 double rssLoaded = app.rssMiB();
                 section("The service itself");
@@ -164,7 +190,7 @@ public final class BenchMain {
         }
     }
 
-    private static boolean register(String base, String tag, Queue<String> created) throws Exception {
+    private static boolean register(String base, String tag, Queue<String> created, LagProbe lag) throws Exception {
         String email = "b-" + tag + "@bench.io";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
                 .header("Content-Type", "application/json")
@@ -174,9 +200,114 @@ public final class BenchMain {
         if (r.statusCode() != 201) {
             return false;
         }
+        long answeredAt = System.nanoTime();
         int i = r.body().indexOf("\"id\":\"");
-        created.add(r.body().substring(i + 6, r.body().indexOf('"', i + 6)));
+        String id = r.body().substring(i + 6, r.body().indexOf('"', i + 6));
+        created.add(id);
+        if (lag != null) {
+            lag.expect(id, answeredAt);
+        }
         return true;
+    }
+
+    /** Registers and logs in a user; returns its access token. */
+    private static String tokenFor(String base, String tag) throws Exception {
+        String email = "u-" + tag + "@bench.io";
+        HttpResponse<String> reg = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"bench-pass-1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (reg.statusCode() != 201) {
+            throw new IllegalStateException("register for update failed: " + reg.statusCode() + " " + reg.body());
+        }
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + email + "\",\"password\":\"bench-pass-1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        int i = login.body().indexOf("\"access_token\":\"");
+        return login.body().substring(i + 16, login.body().indexOf('"', i + 16));
+    }
+
+    private static boolean updateProfile(String base, String token, long seq) throws Exception {
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/me"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"bio\":\"bench bio " + seq + "\"}"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode() == 200;
+    }
+
+    private void lagSection(LagProbe lag) throws InterruptedException {
+        if (lag == null) {
+            return;
+        }
+        lag.close();
+        section("Projection lag under sustained load (register at 8 clients)");
+        report.append("Time from a command's 2xx to its row being visible in a read model the command does **not** wait for "
+                + "(`audit_log`, written by the `audit` pooled processor), measured by polling PostgreSQL every 2 ms "
+                + "(resolution ≈ 2 ms plus the poll itself). The `users` read model is never behind a 2xx: the command "
+                + "waits for it (read-your-writes), so its lag is inside the command latencies above.\n\n");
+        report.append("| samples | not seen within 10 s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+        report.append(String.format("| %d | %d | %.1f | %.1f | %.1f |%n", lag.histogram().getTotalCount(), lag.missed(),
+                lag.histogram().getValueAtPercentile(50) / 1000.0, lag.histogram().getValueAtPercentile(99) / 1000.0,
+                lag.histogram().getMaxValue() / 1000.0));
+    }
+
+    private void crudSection(Path crudJar, Path work, Servers servers, int[] clientLevels,
+                             Map<String, Load.Result> wework) throws Exception {
+        String db = "wework_bench_crud";
+        recreateDatabase(servers, db);
+        Map<String, String> env = Map.of(
+                "SPRING_DATASOURCE_URL", servers.jdbcFor(db),
+                "SPRING_DATASOURCE_USERNAME", servers.jdbcUser(),
+                "SPRING_DATASOURCE_PASSWORD", "");
+        Map<String, Load.Result> crud = new LinkedHashMap<>();
+        try (AppProcess app = AppProcess.start(crudJar, freePort(), env, List.of(), work.resolve("app-crud.log"))) {
+            String base = "http://127.0.0.1:" + app.port;
+            String runId = UUID.randomUUID().toString().substring(0, 6);
+            for (int clients : clientLevels) {
+                crud.put("register@" + clients, Load.run("crud-register", clients, seconds / 3, seconds,
+                        (c, seq) -> crudRegister(base, "c-" + runId + "-" + clients + "-" + seq) != null));
+            }
+            for (int clients : clientLevels) {
+                String[] ids = new String[clients];
+                for (int c = 0; c < clients; c++) {
+                    ids[c] = crudRegister(base, "cu-" + runId + "-" + clients + "-" + c);
+                }
+                crud.put("update@" + clients, Load.run("crud-update", clients, seconds / 3, seconds,
+                        (c, seq) -> HTTP.send(HttpRequest.newBuilder(URI.create(base + "/crud/users/" + ids[c]))
+                                .header("Content-Type", "application/json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"bio\":\"bench bio " + seq + "\"}"))
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+            }
+        }
+        section("WeWork vs. the CRUD + Envers alternative (`bench-crud`: Spring Data JPA, Hibernate Envers, BCrypt cost 4)");
+        report.append("| operation | clients | WeWork ops/s | WeWork p99 ms | CRUD ops/s | CRUD p99 ms | WeWork ÷ CRUD | failed (WeWork/CRUD) |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (String op : List.of("register", "update")) {
+            for (int clients : clientLevels) {
+                Load.Result w = wework.get(op + "@" + clients);
+                Load.Result c = crud.get(op + "@" + clients);
+                if (w == null || c == null) {
+                    continue;
+                }
+                report.append(String.format("| %s | %d | %.0f | %.2f | %.0f | %.2f | %.2f | %d/%d |%n", op, clients,
+                        w.perSecond(), w.p(99), c.perSecond(), c.p(99), w.perSecond() / c.perSecond(), w.failed(), c.failed()));
+            }
+        }
+    }
+
+    private static String crudRegister(String base, String tag) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/crud/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + tag + "@bench.io\",\"password\":\"bench-pass-1\","
+                        + "\"full_name\":\"Bench User\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            return null;
+        }
+        int i = r.body().indexOf("\"id\":\"");
+        return r.body().substring(i + 6, r.body().indexOf('"', i + 6));
     }
 
     private void readSection(String base, Queue<String> created, io.lettuce.core.api.sync.RedisCommands<String, String> redis,
@@ -277,7 +408,7 @@ public final class BenchMain {
         report.append("\n## ").append(title).append("\n\n");
     }
 
-    private static void recreateDatabase(Servers servers, String db) throws Exception {
+    static void recreateDatabase(Servers servers, String db) throws Exception {
         try (Connection c = DriverManager.getConnection(servers.adminJdbc(), servers.jdbcUser(), "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -285,7 +416,7 @@ public final class BenchMain {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
