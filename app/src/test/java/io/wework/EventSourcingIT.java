@@ -77,6 +77,27 @@ class EventSourcingIT extends IntegrationTest {
     }
 
     @Nested
+    class AuditCompleteness {
+        @Test
+        void everyStoredEventIsAuditedEvenWhenConcurrentCommitsInterleave() throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<Response>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> postJson("/api/auth/register",
+                        "{\"email\":\"" + uniqueEmail("interleave") + "\",\"password\":\"" + PASSWORD + "\"}")));
+            }
+            for (var f : results) {
+                assertThat(f.get().status()).isEqualTo(201);
+            }
+            pool.shutdown();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "SELECT count(*) FROM domain_event_entry d WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM audit_log a WHERE a.global_index = d.global_index AND a.event_id = d.event_identifier)",
+                    Long.class)).isZero());
+        }
+    }
+
+    @Nested
     class PointInTime {
         @Test
         void theStateAtAnInstantComesFromTheEventsUpToIt() throws Exception {

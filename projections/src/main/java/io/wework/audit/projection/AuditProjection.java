@@ -13,14 +13,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit trail: every event of every aggregate, with who caused it and a payload whose
  * sensitive fields (hashes, tokens, codes) are masked. Idempotent per global index, so a replay
- * rewrites the same rows.
+ * rewrites the same rows. Events come from the JPA event store, whose rows it keys on.
  */
 @Component
 @ProcessingGroup(AuditProjection.GROUP)
@@ -37,8 +36,7 @@ public class AuditProjection {
 
     @EventHandler
     @SuppressWarnings("unchecked")
-    void on(Object payload, EventMessage<?> event, TrackingToken token) throws JsonProcessingException {
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("Token without position"));
+    void on(Object payload, EventMessage<?> event) throws JsonProcessingException {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -48,13 +46,16 @@ public class AuditProjection {
             sequence = domain.getSequenceNumber();
         }
         Map<String, Object> masked = SensitiveFields.mask(STORAGE_JSON.convertValue(payload, Map.class));
+        // The event's own global index comes from the store: a tracking token's position is the highest
+        // index seen, which for an event filling an earlier gap is not that event's index.
         jdbc.update("INSERT INTO audit_log (global_index, event_id, event_type, payload_type, aggregate_type, aggregate_id, "
                         + "sequence_number, occurred_at, actor_id, correlation_id, client_ip, payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (global_index) DO NOTHING",
-                globalIndex, event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
+                        + "SELECT d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM domain_event_entry d "
+                        + "WHERE d.event_identifier = ? ON CONFLICT (global_index) DO NOTHING",
+                event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
                 aggregateType, aggregateId, sequence, Timestamp.from(event.getTimestamp()),
                 meta(event, MetadataKeys.ACTOR_ID), meta(event, MetadataKeys.CORRELATION_ID), meta(event, MetadataKeys.CLIENT_IP),
-                STORAGE_JSON.writeValueAsString(masked));
+                STORAGE_JSON.writeValueAsString(masked), event.getIdentifier());
     }
 
     @ResetHandler
