@@ -53,9 +53,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A WeWork account. Its events are the account's whole history. Snapshots (every
- * {@code wework.snapshots.user-threshold} events) are this object's fields as JSON.
+ * {@code wework.snapshots.user-threshold} events) are this object's fields as JSON. Loaded
+ * aggregates stay in a weak-reference cache ({@code userAggregateCache}): a hot account is not re-read from
+ * the store for every command; a concurrent change elsewhere fails the append and evicts it.
  */
-@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userAggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User {

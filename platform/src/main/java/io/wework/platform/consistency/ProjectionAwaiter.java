@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -29,7 +28,9 @@ import org.springframework.stereotype.Component;
 public class ProjectionAwaiter {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAwaiter.class);
-    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /** Waiters sleep here; every processor batch that commits wakes them (see {@link #signalProgress()}). */
+    private static final Object PROGRESS = new Object();
+    private static final long MAX_SLEEP_MILLIS = 2;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -75,10 +76,27 @@ public class ProjectionAwaiter {
                     log.warn("Projection {} did not process event #{} within {}", processor.getName(), globalIndex, timeout);
                     return false;
                 }
-                LockSupport.parkNanos(PARK_NANOS);
+                synchronized (PROGRESS) {
+                    try {
+                        PROGRESS.wait(MAX_SLEEP_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
             }
         }
         return true;
+    }
+
+    /**
+     * Called after an event processor committed a batch: wakes the waiters at once instead of
+     * letting them poll (with 32 waiting requests, sub-millisecond polling alone kept a core busy).
+     */
+    public static void signalProgress() {
+        synchronized (PROGRESS) {
+            PROGRESS.notifyAll();
+        }
     }
 
     /** Whether a processor at {@code token} has handled (or deliberately passed) the event at {@code globalIndex}. */
