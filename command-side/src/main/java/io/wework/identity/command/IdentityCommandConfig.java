@@ -4,8 +4,6 @@ import io.wework.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import java.time.Duration;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -37,12 +35,6 @@ class IdentityCommandConfig {
     SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${wework.snapshots.user-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /** Loaded {@code User} aggregates, kept while memory allows (see {@link User}). */
-    @Bean
-    Cache userAggregateCache() {
-        return new WeakReferenceCache();
     }
 
     @Bean
