@@ -45,12 +45,14 @@ public final class BenchMain {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> opts;
+    private final String args;
     private final double seconds;
     private final boolean smoke;
     private final StringBuilder report = new StringBuilder();
 
-    private BenchMain(Map<String, String> opts) {
+    private BenchMain(Map<String, String> opts, String args) {
         this.opts = opts;
+        this.args = args;
         this.smoke = opts.containsKey("smoke");
         this.seconds = Double.parseDouble(opts.getOrDefault("seconds", smoke ? "1" : "10"));
     }
@@ -66,7 +68,7 @@ public final class BenchMain {
             }
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
-        new BenchMain(opts).run();
+        new BenchMain(opts, String.join(" ", args)).run();
         System.exit(0);
     }
 
@@ -349,9 +351,8 @@ public final class BenchMain {
 
     private void header(Servers servers, int[] levels) throws IOException, InterruptedException {
         report.append("# WeWork benchmarks\n\n");
-        report.append("Produced by `").append(smoke ? "java -jar bench/target/wework-bench.jar --smoke"
-                : "mvn -B -DskipTests package && java -jar bench/target/wework-bench.jar").append("` on ")
-                .append(Instant.now()).append(".\n\n");
+        report.append("Produced by `mvn -B -DskipTests package && java -jar bench/target/wework-bench.jar")
+                .append(args.isEmpty() ? "" : " " + args).append("` on ").append(Instant.now()).append(".\n\n");
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(cpuModel()).append(", ").append(memTotal()).append(", Java ")
                 .append(System.getProperty("java.version")).append(". Servers: ")
@@ -359,7 +360,7 @@ public final class BenchMain {
                         : "PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (the machine's own)")
                 .append(". Load generator, service and servers share the machine.\n\n");
         report.append("Each step: closed loop, ").append(levelsText(levels)).append(" clients, ")
-                .append(seconds / 3).append(" s warm-up then ").append(seconds)
+                .append(String.format("%.1f", seconds / 3)).append(" s warm-up then ").append(String.format("%.0f", seconds))
                 .append(" s measured. Latencies from HdrHistogram (microsecond resolution), in ms. ")
                 .append("Registrations use BCrypt cost 4 (`--wework.security.bcrypt-strength=4`; the default 10 costs ~50 ms of CPU per "
                         + "registration on its own and would measure BCrypt, not the pipeline). Every registration must answer 201; "
