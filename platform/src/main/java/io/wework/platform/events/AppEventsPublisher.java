@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.platform.axon.AxonInfrastructureConfig;
 import io.wework.platform.redis.AfterCommitCacheWriter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,8 +44,7 @@ public class AppEventsPublisher {
             return;
         }
         Map<String, Object> data = SensitiveFields.drop(STORAGE_JSON.convertValue(payload, Map.class));
-        Map<String, Object> snake = new LinkedHashMap<>();
-        data.forEach((k, v) -> snake.put(k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT), v));
+        Map<String, Object> snake = EventNames.snakeCaseKeys(data);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", event.getIdentifier());
         message.put("type", EventNames.of(event.getPayloadType()));

@@ -14,6 +14,13 @@ public final class EventNames {
         return of(eventType.getSimpleName());
     }
 
+    /** The same map with camelCase keys written snake_case (event payloads shown over the API). */
+    public static java.util.Map<String, Object> snakeCaseKeys(java.util.Map<String, Object> data) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        data.forEach((k, v) -> out.put(k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), v));
+        return out;
+    }
+
     public static String of(String simpleName) {
         String base = simpleName.endsWith("Event") ? simpleName.substring(0, simpleName.length() - 5) : simpleName;
         String snake = base.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();

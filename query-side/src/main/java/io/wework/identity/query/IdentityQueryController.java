@@ -18,7 +18,6 @@ import io.wework.platform.security.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,16 +76,10 @@ public class IdentityQueryController {
             data.remove("userId");
             entries.add(new HistoryEntry(EventNames.of(e.getPayloadType()), e.getSequenceNumber(), e.getTimestamp(),
                     (String) e.getMetaData().get(MetadataKeys.ACTOR_ID), (String) e.getMetaData().get(MetadataKeys.CORRELATION_ID),
-                    snakeKeys(data)));
+                    EventNames.snakeCaseKeys(data)));
         });
         Collections.reverse(entries);
         return entries;
-    }
-
-    private static Map<String, Object> snakeKeys(Map<String, Object> data) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        data.forEach((k, v) -> out.put(k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), v));
-        return out;
     }
 
     @GetMapping("/api/admin/users")
