@@ -346,6 +346,18 @@ class EventSourcingIT extends IntegrationTest {
                     "Idempotency-Key", key);
             assertThat(logout.status()).isEqualTo(204);
             assertThat(postJson("/api/auth/register", "{}", "Idempotency-Key", "bad key!").status()).isEqualTo(400);
+            // a body over the limit sent without a declared length is still a clean 413
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/register"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "big-" + System.nanoTime())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            ("{\"email\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))))
+                    .build();
+            try {
+                assertThat(HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .isEqualTo(413);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

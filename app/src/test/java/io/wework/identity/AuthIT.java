@@ -194,6 +194,21 @@ class AuthIT extends IntegrationTest {
     }
 
     @Test
+    void aTwoMegabyteBodyWithoutDeclaredLengthIsAlso413() throws Exception {
+        long before = eventCount();
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"email\":\"big@b.io\",\"password\":\"correct-horse-1\",\"full_name\":\""
+                                + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         Response r = send("POST", "/api/auth/register", "text/plain", "hello");
         assertThat(r.status()).isEqualTo(415);

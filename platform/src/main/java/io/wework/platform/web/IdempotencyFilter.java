@@ -69,7 +69,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean form = request.getContentType() != null
                 && request.getContentType().startsWith("application/x-www-form-urlencoded");
         // a form body is read by the container into parameters; fingerprint those instead of the stream
-        byte[] body = form ? formBytes(request) : request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = form ? formBytes(request) : request.getInputStream().readAllBytes();
+        } catch (BodySizeLimitFilter.PayloadTooLargeException e) {
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", e.getMessage());
+            return;
+        }
         String fingerprint = fingerprint(request, body);
         String redisKey = PREFIX + scope() + ":" + key;
         Boolean acquired;

@@ -136,6 +136,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
+                ProblemDetail body = ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", tooLarge.getMessage());
+                return handleExceptionInternal(ex, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+            }
+        }
         Throwable cause = ex.getCause();
         String code = "malformed_body";
         String detail = "The request body is not valid JSON";
@@ -146,9 +152,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             code = "invalid_field";
             String field = path((JsonMappingException) cause);
             detail = field.isEmpty() ? "The request body has the wrong shape" : "Field '" + field + "' has the wrong type";
-        } else if (unwrap(ex) instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
-            ProblemDetail body = ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", tooLarge.getMessage());
-            return handleExceptionInternal(ex, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
             detail = "A request body is required";
         }
