@@ -1,7 +1,6 @@
 package io.wework.identity.command;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -90,7 +89,6 @@ final class Requests {
         }
     }
 
-    @NotNull
     static String lower(String s) {
         return s.trim().toLowerCase(java.util.Locale.ROOT);
     }
