@@ -40,6 +40,8 @@ public class UserProjection {
     private final UserCache cache;
     private final AuthStateGuard authState;
     private final JdbcTemplate jdbc;
+    /** Set by this node's reset handler, cleared by the first regular (non-replayed) event. */
+    private volatile boolean rebuildingFromEmptyTable;
 
     public UserProjection(UserViewRepository users, UserCache cache, AuthStateGuard authState, JdbcTemplate jdbc) {
         this.users = users;
@@ -50,9 +52,14 @@ public class UserProjection {
 
     @EventHandler
     void on(UserRegisteredEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        // a replay starts from a truncated table; live, a row may exist if a dead letter is retried
-        if (!replay.isReplay() && users.existsById(event.userId())) {
+        // A replay this node started runs on the table its reset handler truncated: no row can exist
+        // yet, so the per-event existence query is skipped. Otherwise (tokens deleted by hand, a dead
+        // letter retried) the row may exist.
+        if (!(replay.isReplay() && rebuildingFromEmptyTable) && users.existsById(event.userId())) {
             return; // already applied
+        }
+        if (!replay.isReplay()) {
+            rebuildingFromEmptyTable = false;
         }
         UserEntity user = created(event, sequence);
         users.save(user);
@@ -117,6 +124,7 @@ public class UserProjection {
     /** A replay starts from an empty table and without the Redis entries built from the old one. */
     @ResetHandler
     void reset() {
+        rebuildingFromEmptyTable = true;
         jdbc.update("TRUNCATE users_view");
         cache.dropAll();
         authState.dropAll();

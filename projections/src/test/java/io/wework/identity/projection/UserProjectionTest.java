@@ -130,10 +130,19 @@ class UserProjectionTest {
 
     @Test
     void aReplayRebuildsRowsButLeavesRedisAlone() {
+        projection.reset();
         projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REPLAY);
         verify(repository).save(any());
+        verify(repository, never()).existsById(any()); // the reset truncated the table
         verify(cache, never()).refreshAfterCommit(any());
         verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void aReplayNotStartedByThisNodesResetStillChecksForExistingRows() {
+        when(repository.existsById("u1")).thenReturn(true);
+        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REPLAY);
+        verify(repository, never()).save(any());
     }
 
     @Test
