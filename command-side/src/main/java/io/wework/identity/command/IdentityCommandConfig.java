@@ -38,8 +38,7 @@ class IdentityCommandConfig {
     }
 
     @Bean
-    SessionPolicy sessionPolicy(@Value("${wework.security.refresh-token-ttl:30d}") Duration refreshTokenTtl,
-                                @Value("${wework.security.login.window:15m}") Duration lockout) {
-        return new SessionPolicy(refreshTokenTtl, lockout);
+    SessionPolicy sessionPolicy(@Value("${wework.security.refresh-token-ttl:30d}") Duration refreshTokenTtl) {
+        return new SessionPolicy(refreshTokenTtl);
     }
 }

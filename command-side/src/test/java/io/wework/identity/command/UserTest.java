@@ -72,7 +72,7 @@ class UserTest {
         fixture.registerInjectableResource(superAdmins);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(ENCODER);
-        fixture.registerInjectableResource(new SessionPolicy(REFRESH_TTL, Duration.ofMinutes(15)));
+        fixture.registerInjectableResource(new SessionPolicy(REFRESH_TTL));
     }
 
     private static UserRegisteredEvent registered() {

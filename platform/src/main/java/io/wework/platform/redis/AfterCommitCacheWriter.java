@@ -39,10 +39,6 @@ public class AfterCommitCacheWriter {
         pending().add(new Op(key, value, ttl, null));
     }
 
-    public void evict(String key) {
-        pending().add(new Op(key, null, null, null));
-    }
-
     /** Publishes {@code message} on {@code channel} once the transaction has committed (never before). */
     public void publish(String channel, String message) {
         pending().add(new Op(null, message, null, channel));
