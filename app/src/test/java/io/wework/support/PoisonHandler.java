@@ -6,9 +6,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-/** Test-only handler in the {@code users} projection that fails on a "poison" bio while armed. */
+/**
+ * Test-only handler in the {@code audit} projection that fails on a "poison" bio while armed. It runs
+ * before the audit handler of the same event, so a poisoned event leaves no audit row behind.
+ */
 @Component
-@ProcessingGroup("users")
+@ProcessingGroup("audit")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PoisonHandler {
 
     public static final String POISON = "poison";

@@ -27,9 +27,15 @@ final class AppProcess implements AutoCloseable {
 
     static AppProcess start(Path jar, int port, Map<String, String> env, List<String> args, Path log)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port));
+        return start(jar, port, env, args, log, List.of());
+    }
+
+    static AppProcess start(Path jar, int port, Map<String, String> env, List<String> args, Path log, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -56,6 +62,42 @@ final class AppProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("The service was not ready within 120 s; see " + log);
     }
+
+    /** CPU time (user + system) the process has used so far, in milliseconds, from /proc/<pid>/stat. */
+    double cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime), counted from field 3 after the command name
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 1000.0 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU milliseconds so far per thread name (threads of one pool summed by name prefix), from /proc/<pid>/task. */
+    Map<String, Double> threadCpuMillis() {
+        Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#]?\\d+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / CLOCK_TICKS, Double::sum);
+                } catch (IOException | RuntimeException ignored) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byName;
+    }
+
+    /** USER_HZ: 100 on every Linux kernel of the x86 and arm families. */
+    private static final double CLOCK_TICKS = 100.0;
 
     /** Resident set size in MiB, from /proc. */
     double rssMiB() {

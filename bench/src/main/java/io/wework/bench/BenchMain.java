@@ -42,19 +42,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class BenchMain {
 
     private static final String SECRET = "bench-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> opts;
     private final String args;
     private final double seconds;
     private final boolean smoke;
     private final StringBuilder report = new StringBuilder();
+    /** Figures for the targets table (filled by the steps that measure them). */
+    private final Map<String, Double> summary = new LinkedHashMap<>();
+    /** Steps to run (all unless {@code --steps} names some): register, update, raw, lag, read, crud, replay. */
+    private final java.util.Set<String> steps;
+    /** JVM options of the measured services ({@code --jvm-options "..."}). */
+    private final List<String> jvmOptions;
 
     private BenchMain(Map<String, String> opts, String args) {
         this.opts = opts;
         this.args = args;
         this.smoke = opts.containsKey("smoke");
         this.seconds = Double.parseDouble(opts.getOrDefault("seconds", smoke ? "1" : "10"));
+        this.steps = new java.util.HashSet<>(List.of(opts.getOrDefault("steps",
+                "register,update,raw,lag,read,crud,replay,start").split(",")));
+        this.jvmOptions = List.of(opts.getOrDefault("jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+    }
+
+    /** What README.md recommends for running the service. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xms512m -Xmx1g";
+
+    private boolean step(String name) {
+        return steps.contains(name);
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,8 +103,10 @@ public final class BenchMain {
         Path work = root.resolve("bench/target/run");
         Files.createDirectories(work);
         Servers servers = servers(work);
-        List<String> engines = List.of(opts.getOrDefault("engines", smoke ? "jpa" : "jpa,jdbc").split(","));
-        int[] clientLevels = smoke ? new int[] {1, 4} : new int[] {1, 8, 32};
+        List<String> engines = List.of(opts.getOrDefault("engines", "jdbc").split(","));
+        int[] clientLevels = opts.containsKey("clients")
+                ? java.util.Arrays.stream(opts.get("clients").split(",")).mapToInt(Integer::parseInt).toArray()
+                : smoke ? new int[] {1, 4} : new int[] {1, 8, 32};
 
         header(servers, clientLevels);
         Map<String, Map<String, Load.Result>> byEngine = new LinkedHashMap<>();
@@ -99,13 +117,17 @@ public final class BenchMain {
             engineComparison(byEngine, clientLevels);
         }
         Path crudJar = root.resolve("bench-crud/target/wework-crud.jar");
-        if (Files.exists(crudJar)) {
+        if (Files.exists(crudJar) && step("crud")) {
             crudSection(crudJar, work, servers, clientLevels, byEngine.get(engines.get(0)));
         }
         int replayEvents = Integer.parseInt(opts.getOrDefault("replay-events", smoke ? "2000" : "1000000"));
-        if (replayEvents > 0) {
-            new ReplayBench(jar, work, servers, replayEvents, SECRET, report).run();
+        if (replayEvents > 0 && step("replay")) {
+            new ReplayBench(jar, work, servers, replayEvents, SECRET, report, jvmOptions, summary).run();
         }
+        if (step("start")) {
+            embeddedStart(jar, work);
+        }
+        targets(byEngine.get(engines.get(0)));
         Path out = root.resolve(opts.getOrDefault("out", smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
@@ -134,62 +156,149 @@ public final class BenchMain {
                     "REDIS_URL", servers.redisUrl(),
                     "JWT_SECRET_KEY", SECRET,
                     "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            List<String> args = List.of("--wework.event-store.engine=" + engine, "--wework.security.bcrypt-strength=4",
+            List<String> args = List.of("--wework.security.bcrypt-strength=4",
                     "--logging.level.root=WARN");
             Map<String, Load.Result> results = new LinkedHashMap<>();
-            try (AppProcess app = AppProcess.start(jar, freePort(), env, args, work.resolve("app-" + engine + ".log"))) {
+            try (AppProcess app = AppProcess.start(jar, freePort(), env, args, work.resolve("app-" + engine + ".log"),
+                    jvmOptions)) {
                 String base = "http://127.0.0.1:" + app.port;
                 double rssIdle = app.rssMiB();
                 Queue<String> created = new ConcurrentLinkedQueue<>();
                 String runId = UUID.randomUUID().toString().substring(0, 6);
-                LagProbe lag = full ? new LagProbe(servers.jdbcFor(db), servers.jdbcUser()) : null;
-                for (int clients : clientLevels) {
-                    LagProbe probe = clients == 8 || (smoke && clients == clientLevels[clientLevels.length - 1]) ? lag : null;
-                    results.put("register@" + clients, Load.run("register", clients, seconds / 3, seconds,
-                            (c, seq) -> register(base, runId + "-" + engine + "-" + clients + "-" + seq, created, probe)));
+                LagProbe lag = full && step("lag") ? new LagProbe(servers.jdbcFor(db), servers.jdbcUser()) : null;
+                if (step("register") || step("read")) {
+                    for (int clients : clientLevels) {
+                        LagProbe probe = clients == 8 || (smoke && clients == clientLevels[clientLevels.length - 1]) ? lag : null;
+                        results.put("register@" + clients, Load.run("register", clients, seconds / 3, seconds,
+                                (c, seq) -> register(base, runId + "-" + engine + "-" + clients + "-" + seq, created, probe),
+                                app::cpuMillis));
+                    }
                 }
                 if (!full) {
                     return results;
                 }
-                for (int clients : clientLevels) {
-                    String[] tokens = new String[clients];
-                    for (int c = 0; c < clients; c++) {
-                        tokens[c] = tokenFor(base, runId + "-upd-" + clients + "-" + c);
-                    }
-                    results.put("update@" + clients, Load.run("update", clients, seconds / 3, seconds,
-                            (c, seq) -> updateProfile(base, tokens[c], seq)));
-                }
-                section("Commands over HTTP vs. raw single-row INSERT (engine: " + engine + ")");
-                List<Load.Result> raw = new ArrayList<>();
-                try (RawInsert rawInsert = new RawInsert(servers.jdbcFor(db), servers.jdbcUser())) {
+                if (step("update")) {
                     for (int clients : clientLevels) {
-                        raw.add(rawInsert.run(clients, seconds));
+                        String[] tokens = new String[clients];
+                        for (int c = 0; c < clients; c++) {
+                            tokens[c] = tokenFor(base, runId + "-upd-" + clients + "-" + c);
+                        }
+                        Map<String, Double> threadsBefore = app.threadCpuMillis();
+                        results.put("update@" + clients, Load.run("update", clients, seconds / 3, seconds,
+                                (c, seq) -> updateProfile(base, tokens[c], seq), app::cpuMillis));
+                        printThreadCpu("update@" + clients, threadsBefore, app.threadCpuMillis(),
+                                results.get("update@" + clients).ok());
                     }
                 }
-                List<Load.Result> commands = new ArrayList<>();
-                for (int clients : clientLevels) {
-                    commands.add(results.get("register@" + clients));
+                List<Load.Result> raw = new ArrayList<>();
+                if (step("raw")) {
+                    try (RawInsert rawInsert = new RawInsert(servers.jdbcFor(db), servers.jdbcUser())) {
+                        for (int clients : clientLevels) {
+                            raw.add(rawInsert.run(clients, seconds));
+                        }
+                    }
                 }
-                table(commands, raw);
-                section("Profile update over HTTP (`PATCH /api/auth/me`, one user per client)");
-                report.append("| clients | updates/s | p50 ms | p99 ms | p99.9 ms | failed | updates/s ÷ inserts/s |\n|---|---|---|---|---|---|---|\n");
-                for (int i = 0; i < clientLevels.length; i++) {
-                    Load.Result u = results.get("update@" + clientLevels[i]);
-                    report.append(String.format("| %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f |%n", u.clients(), u.perSecond(),
-                            u.p(50), u.p(99), u.p(99.9), u.failed(), u.perSecond() / raw.get(i).perSecond()));
+                if (step("register")) {
+                    section("Registration over HTTP (`POST /api/auth/register`; engine: " + engine + ")");
+                    commandTable(clientLevels, results, "register", raw);
+                }
+                if (step("update")) {
+                    section("Profile update over HTTP (`PATCH /api/auth/me`, one user per client)");
+                    commandTable(clientLevels, results, "update", raw);
                 }
                 lagSection(lag);
-                readSection(base, created, redis.sync(), clientLevels);
+                if (step("read")) {
+                    readSection(base, created, redis.sync(), clientLevels, results);
+                }
                 double rssLoaded = app.rssMiB();
                 section("The service itself");
                 report.append("| measure | value |\n|---|---|\n");
-                report.append(String.format("| JVM start to ready (`/actuator/health/readiness` = 200) | %d ms |%n", app.startToReadyMillis));
+                report.append(String.format("| JVM start to ready (`/actuator/health/readiness` = 200), external servers | %d ms |%n",
+                        app.startToReadyMillis));
                 report.append(String.format("| resident memory after start | %.0f MiB |%n", rssIdle));
                 report.append(String.format("| resident memory after the load | %.0f MiB |%n", rssLoaded));
-                report.append("\nHeap limits of the measured process: `-Xms512m -Xmx1g`.\n");
+                report.append("\nJVM options of the measured process: `").append(String.join(" ", jvmOptions)).append("`.\n");
+                summary.put("start", (double) app.startToReadyMillis);
+                summary.put("rssIdle", rssIdle);
+                summary.put("rssLoaded", rssLoaded);
             }
             return results;
         }
+    }
+
+    /**
+     * Start to ready in the embedded default (PostgreSQL and Redis started in-process), as the README's
+     * run command does: a first start on an empty data folder (initdb), then a second on the same one.
+     */
+    private void embeddedStart(Path jar, Path work) throws Exception {
+        Path data = work.resolve("embedded-start-data");
+        deleteTree(data);
+        Map<String, String> env = Map.of("WEWORK_DATA_DIR", data.toString(), "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        long first;
+        long second;
+        double rss;
+        try (AppProcess app = AppProcess.start(jar, freePort(), env, List.of("--logging.level.root=WARN"),
+                work.resolve("app-embedded-1.log"), jvmOptions)) {
+            first = app.startToReadyMillis;
+        }
+        try (AppProcess app = AppProcess.start(jar, freePort(), env, List.of("--logging.level.root=WARN"),
+                work.resolve("app-embedded-2.log"), jvmOptions)) {
+            second = app.startToReadyMillis;
+            rss = app.rssMiB();
+        }
+        summary.put("startEmbedded", (double) second);
+        section("Start to ready, embedded default");
+        report.append("`java ").append(String.join(" ", jvmOptions)).append(" -jar app/target/wework.jar` with no server settings ")
+                .append("(embedded PostgreSQL and Redis, data in a fresh folder), until `/actuator/health/readiness` answers 200. ")
+                .append("The servers' own processes are not in the service's resident memory.\n\n")
+                .append("| start | ms | resident memory after start |\n|---|---|---|\n")
+                .append(String.format("| first (empty data folder: initdb, migrations) | %d | |%n", first))
+                .append(String.format("| second (same folder) | %d | %.0f MiB |%n", second, rss));
+        deleteTree(data);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The issue's targets, each with the figure this run measured (– where the step did not run). */
+    private void targets(Map<String, Load.Result> results) {
+        Load.Result update = results == null ? null : results.get("update@8");
+        if (update != null) {
+            summary.put("updateCpu", update.cpuPerOp());
+        }
+        section("Targets (this run)");
+        report.append("| measure | target | measured | met |\n|---|---|---|---|\n");
+        target("`PATCH /api/auth/me` ÷ CRUD+Envers update, 8 clients", "≥ 1.0", "updateVsCrud", "%.2f", true, 1.0);
+        target("register ÷ CRUD+Envers register, 8 clients", "≥ 0.8", "registerVsCrud", "%.2f", true, 0.8);
+        target("JVM CPU per profile update (ms, /proc)", "≤ 1.5", "updateCpu", "%.2f", false, 1.5);
+        target("cached public-profile read, p99 at 8 clients (ms)", "< 3", "readP99", "%.2f", false, 3);
+        target("lag of the audit read model under load, p99 (ms)", "< 20", "lagP99", "%.1f", false, 20);
+        target("replay ÷ hand-written JDBC rebuild", "≥ 0.6", "replayVsJdbc", "%.2f", true, 0.6);
+        target("start to ready, embedded default, second start (ms)", "< 6000", "startEmbedded", "%.0f", false, 6000);
+        target("resident memory after start (MiB)", "< 400", "rssIdle", "%.0f", false, 400);
+        target("resident memory after the load (MiB)", "< 500", "rssLoaded", "%.0f", false, 500);
+    }
+
+    private void target(String name, String goal, String key, String format, boolean atLeast, double limit) {
+        Double v = summary.get(key);
+        String measured = v == null || v.isNaN() ? "–" : String.format(format, v);
+        String met = v == null || v.isNaN() ? "–" : (atLeast ? v >= limit : v < limit || (goal.startsWith("≤") && v <= limit)) ? "yes" : "**no**";
+        report.append("| ").append(name).append(" | ").append(goal).append(" | ").append(measured).append(" | ").append(met).append(" |\n");
+    }
+
+    /** Console only (not the report): which threads used the CPU during a step (incl. warm-up), per operation. */
+    private static void printThreadCpu(String step, Map<String, Double> before, Map<String, Double> after, long ops) {
+        System.out.println("CPU by thread during " + step + " (ms per op, warm-up included):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.printf("  %-40s %.3f%n", e.getKey(), e.getValue() / Math.max(1, ops)));
     }
 
     private static boolean register(String base, String tag, Queue<String> created, LagProbe lag) throws Exception {
@@ -247,9 +356,10 @@ public final class BenchMain {
         section("Projection lag under sustained load (register at 8 clients)");
         report.append("Time from a command's 2xx to its row being visible in a read model the command does **not** wait for "
                 + "(`audit_log`, written by the `audit` pooled processor), measured by polling PostgreSQL every 2 ms "
-                + "(resolution ≈ 2 ms plus the poll itself). The `users` read model is never behind a 2xx: the command "
-                + "waits for it (read-your-writes), so its lag is inside the command latencies above.\n\n");
+                + "(resolution ≈ 2 ms plus the poll itself). The `users` read model is never behind a 2xx: it is written "
+                + "in the command's own transaction.\n\n");
         report.append("| samples | not seen within 10 s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+        summary.put("lagP99", lag.histogram().getValueAtPercentile(99) / 1000.0);
         report.append(String.format("| %d | %d | %.1f | %.1f | %.1f |%n", lag.histogram().getTotalCount(), lag.missed(),
                 lag.histogram().getValueAtPercentile(50) / 1000.0, lag.histogram().getValueAtPercentile(99) / 1000.0,
                 lag.histogram().getMaxValue() / 1000.0));
@@ -264,12 +374,12 @@ public final class BenchMain {
                 "SPRING_DATASOURCE_USERNAME", servers.jdbcUser(),
                 "SPRING_DATASOURCE_PASSWORD", "");
         Map<String, Load.Result> crud = new LinkedHashMap<>();
-        try (AppProcess app = AppProcess.start(crudJar, freePort(), env, List.of(), work.resolve("app-crud.log"))) {
+        try (AppProcess app = AppProcess.start(crudJar, freePort(), env, List.of(), work.resolve("app-crud.log"), jvmOptions)) {
             String base = "http://127.0.0.1:" + app.port;
             String runId = UUID.randomUUID().toString().substring(0, 6);
             for (int clients : clientLevels) {
                 crud.put("register@" + clients, Load.run("crud-register", clients, seconds / 3, seconds,
-                        (c, seq) -> crudRegister(base, "c-" + runId + "-" + clients + "-" + seq) != null));
+                        (c, seq) -> crudRegister(base, "c-" + runId + "-" + clients + "-" + seq) != null, app::cpuMillis));
             }
             for (int clients : clientLevels) {
                 String[] ids = new String[clients];
@@ -280,12 +390,12 @@ public final class BenchMain {
                         (c, seq) -> HTTP.send(HttpRequest.newBuilder(URI.create(base + "/crud/users/" + ids[c]))
                                 .header("Content-Type", "application/json")
                                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"bio\":\"bench bio " + seq + "\"}"))
-                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200, app::cpuMillis));
             }
         }
         section("WeWork vs. the CRUD + Envers alternative (`bench-crud`: Spring Data JPA, Hibernate Envers, BCrypt cost 4)");
-        report.append("| operation | clients | WeWork ops/s | WeWork p99 ms | CRUD ops/s | CRUD p99 ms | WeWork ÷ CRUD | failed (WeWork/CRUD) |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        report.append("| operation | clients | WeWork ops/s | WeWork p99 ms | WeWork JVM CPU ms/op | CRUD ops/s | CRUD p99 ms "
+                + "| CRUD JVM CPU ms/op | WeWork ÷ CRUD | failed (WeWork/CRUD) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (String op : List.of("register", "update")) {
             for (int clients : clientLevels) {
                 Load.Result w = wework.get(op + "@" + clients);
@@ -293,8 +403,12 @@ public final class BenchMain {
                 if (w == null || c == null) {
                     continue;
                 }
-                report.append(String.format("| %s | %d | %.0f | %.2f | %.0f | %.2f | %.2f | %d/%d |%n", op, clients,
-                        w.perSecond(), w.p(99), c.perSecond(), c.p(99), w.perSecond() / c.perSecond(), w.failed(), c.failed()));
+                report.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %d/%d |%n", op, clients,
+                        w.perSecond(), w.p(99), w.cpuPerOp(), c.perSecond(), c.p(99), c.cpuPerOp(),
+                        w.perSecond() / c.perSecond(), w.failed(), c.failed()));
+                if (clients == 8) {
+                    summary.put(op + "VsCrud", w.perSecond() / c.perSecond());
+                }
             }
         }
     }
@@ -313,7 +427,7 @@ public final class BenchMain {
     }
 
     private void readSection(String base, Queue<String> created, io.lettuce.core.api.sync.RedisCommands<String, String> redis,
-                             int[] clientLevels) throws Exception {
+                             int[] clientLevels, Map<String, Load.Result> results) throws Exception {
         List<String> ids = new ArrayList<>(created);
         if (ids.isEmpty()) {
             return;
@@ -328,6 +442,9 @@ public final class BenchMain {
             Load.Result hit = Load.run("read-hit", clients, seconds / 3, seconds,
                     (c, seq) -> get(base + "/api/auth/users/" + sample.get((int) (seq % sample.size())) + "/public"));
             row("hit", hit);
+            if (clients == 8) {
+                summary.put("readP99", hit.p(99));
+            }
         }
         for (int clients : readLevels(clientLevels)) {
             List<String> order = new CopyOnWriteArrayList<>(ids);
@@ -387,16 +504,25 @@ public final class BenchMain {
         });
     }
 
-    private void table(List<Load.Result> commands, List<Load.Result> raw) {
-        report.append("| operation | clients | ops/s | p50 ms | p99 ms | p99.9 ms | failed | commands/s ÷ inserts/s |\n")
+    /** One operation's rows: throughput, latencies, JVM CPU per operation (from /proc), and the raw-INSERT ratio. */
+    private void commandTable(int[] levels, Map<String, Load.Result> results, String op, List<Load.Result> raw) {
+        report.append("| clients | ops/s | p50 ms | p99 ms | p99.9 ms | failed | JVM CPU ms/op | ÷ raw INSERT/s |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
-        for (int i = 0; i < commands.size(); i++) {
-            Load.Result c = commands.get(i);
-            Load.Result r = raw.get(i);
-            report.append(String.format("| register (HTTP → command → event store → projection) | %d | %.0f | %.2f | %.2f | %.2f | %d | %.3f |%n",
-                    c.clients(), c.perSecond(), c.p(50), c.p(99), c.p(99.9), c.failed(), c.perSecond() / r.perSecond()));
-            report.append(String.format("| raw single-row INSERT, autocommit (JDBC) | %d | %.0f | %.2f | %.2f | %.2f | %d | |%n",
-                    r.clients(), r.perSecond(), r.p(50), r.p(99), r.p(99.9), r.failed()));
+        for (int i = 0; i < levels.length; i++) {
+            Load.Result c = results.get(op + "@" + levels[i]);
+            if (c == null) {
+                continue;
+            }
+            String ratio = i < raw.size() ? String.format("%.3f", c.perSecond() / raw.get(i).perSecond()) : "–";
+            report.append(String.format("| %d | %.0f | %.2f | %.2f | %.2f | %d | %.2f | %s |%n", c.clients(), c.perSecond(),
+                    c.p(50), c.p(99), c.p(99.9), c.failed(), c.cpuPerOp(), ratio));
+        }
+        if (!raw.isEmpty() && op.equals("register")) {
+            report.append("\nThe limit, raw single-row INSERTs (autocommit, plain JDBC, same database):\n\n")
+                    .append("| clients | inserts/s | p50 ms | p99 ms |\n|---|---|---|---|\n");
+            for (Load.Result r : raw) {
+                report.append(String.format("| %d | %.0f | %.2f | %.2f |%n", r.clients(), r.perSecond(), r.p(50), r.p(99)));
+            }
         }
     }
 

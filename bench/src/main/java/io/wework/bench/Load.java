@@ -16,9 +16,18 @@ final class Load {
         boolean run(int client, long seq) throws Exception;
     }
 
-    record Result(String name, int clients, long ok, long failed, double seconds, Histogram latencyMicros) {
+    /**
+     * @param cpuMillis CPU time the measured service used during the measured window (not the warm-up),
+     *                  or a negative number when unknown
+     */
+    record Result(String name, int clients, long ok, long failed, double seconds, Histogram latencyMicros, double cpuMillis) {
         double perSecond() {
             return ok / seconds;
+        }
+
+        /** The service's CPU milliseconds per successful operation, or NaN when unknown. */
+        double cpuPerOp() {
+            return cpuMillis < 0 || ok == 0 ? Double.NaN : cpuMillis / ok;
         }
 
         double p(double percentile) {
@@ -30,16 +39,25 @@ final class Load {
     }
 
     static Result run(String name, int clients, double warmupSeconds, double seconds, Op op) throws InterruptedException {
+        return run(name, clients, warmupSeconds, seconds, op, () -> -1);
+    }
+
+    /** As {@link #run(String, int, double, double, Op)}, reading the service's CPU time around the measured window. */
+    static Result run(String name, int clients, double warmupSeconds, double seconds, Op op,
+                      java.util.function.DoubleSupplier cpuMillis) throws InterruptedException {
         if (warmupSeconds > 0) {
             drive(clients, warmupSeconds, op, null, new AtomicLong(), new AtomicLong(), new AtomicLong(1_000_000_000L));
         }
         ConcurrentHistogram histogram = new ConcurrentHistogram(3_600_000_000L, 3);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        double cpuBefore = cpuMillis.getAsDouble();
         long start = System.nanoTime();
         drive(clients, seconds, op, histogram, ok, failed, new AtomicLong());
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(name, clients, ok.get(), failed.get(), elapsed, histogram);
+        double cpuAfter = cpuMillis.getAsDouble();
+        return new Result(name, clients, ok.get(), failed.get(), elapsed, histogram,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
     }
 
     private static void drive(int clients, double seconds, Op op, Histogram histogram, AtomicLong ok, AtomicLong failed,

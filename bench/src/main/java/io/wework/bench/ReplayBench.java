@@ -35,7 +35,13 @@ final class ReplayBench {
     private final StringBuilder report;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ReplayBench(Path jar, Path work, BenchMain.Servers servers, int events, String secret, StringBuilder report) {
+    private final List<String> jvmOptions;
+    private final Map<String, Double> summary;
+
+    ReplayBench(Path jar, Path work, BenchMain.Servers servers, int events, String secret, StringBuilder report,
+                List<String> jvmOptions, Map<String, Double> summary) {
+        this.jvmOptions = jvmOptions;
+        this.summary = summary;
         this.jar = jar;
         this.work = work;
         this.servers = servers;
@@ -128,10 +134,11 @@ final class ReplayBench {
                 + "JSON with Jackson, batch-insert rows (1,000 per batch and commit) into a copy of `users_view`; it handles "
                 + "only registrations, which all but the few setup events are.\n\n");
         report.append("| rebuild | seconds | events/s | rows |\n|---|---|---|---|\n");
-        report.append(String.format("| WeWork replay (pooled processor `users`) | %.1f | %,.0f | %,d |%n", replaySeconds,
+        report.append(String.format("| WeWork replay (replay-only processor `users`) | %.1f | %,.0f | %,d |%n", replaySeconds,
                 total / replaySeconds, rows));
         report.append(String.format("| hand-written JDBC rebuild (the limit) | %.1f | %,.0f | %,d |%n", jdbcSeconds,
                 total / jdbcSeconds, rows));
+        summary.put("replayVsJdbc", jdbcSeconds / replaySeconds);
         report.append(String.format("%nReplay ÷ JDBC rebuild: **%.2f**. Rate the replay endpoint itself reported past 40 %%: "
                 + "%,.0f events/s.%n", jdbcSeconds / replaySeconds, reportedRate));
     }
@@ -192,7 +199,7 @@ final class ReplayBench {
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return AppProcess.start(jar, BenchMain.freePort(), env, List.of("--wework.security.bcrypt-strength=4",
                 "--wework.bootstrap.admin-email=" + ADMIN, "--wework.bootstrap.admin-password=" + ADMIN_PASSWORD,
-                "--logging.level.root=WARN"), work.resolve("app-" + name + ".log"));
+                "--logging.level.root=WARN"), work.resolve("app-" + name + ".log"), jvmOptions);
     }
 
     private String login(AppProcess app) throws Exception {

@@ -1,13 +1,11 @@
 package io.wework.identity.command;
 
 import io.wework.identity.api.AdminUpdateUserCommand;
-import io.wework.identity.api.FindUserByIdQuery;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.Role;
 import io.wework.identity.api.UserView;
 import io.wework.identity.command.Requests.AdminUpdateRequest;
 import io.wework.platform.axon.AggregateStateAt;
-import io.wework.platform.consistency.ProjectionAwaiter;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +14,7 @@ import io.wework.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,15 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminUserCommandController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ProjectionAwaiter projections;
     private final AggregateStateAt stateAt;
 
-    public AdminUserCommandController(CommandGateway commands, QueryGateway queries, ProjectionAwaiter projections,
-                                      AggregateStateAt stateAt) {
+    public AdminUserCommandController(CommandGateway commands, AggregateStateAt stateAt) {
         this.commands = commands;
-        this.queries = queries;
-        this.projections = projections;
         this.stateAt = stateAt;
     }
 
@@ -66,14 +57,11 @@ public class AdminUserCommandController {
         Role role = request.role() == null ? null : Role.fromWireName(request.role()).orElseThrow();
         String email = request.email() == null ? null : Requests.lower(request.email());
         try {
-            commands.sendAndWait(new AdminUpdateUserCommand(id, actorRole, role, request.isActive(),
+            return commands.sendAndWait(new AdminUpdateUserCommand(id, actorRole, role, request.isActive(),
                     request.fullName() == null ? null : request.fullName().trim(), request.phoneNumber(), email),
                     30, TimeUnit.SECONDS);
         } catch (AggregateNotFoundException e) {
             throw IdentityErrors.userNotFound();
         }
-        projections.awaitProcessed(id, AuthCommandController.USERS_PROJECTION);
-        return queries.query(new FindUserByIdQuery(id), ResponseTypes.optionalInstanceOf(UserView.class))
-                .orTimeout(30, TimeUnit.SECONDS).join().orElseThrow(IdentityErrors::userNotFound);
     }
 }

@@ -6,8 +6,6 @@ import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
 import io.wework.identity.api.ChangePasswordCommand;
 import io.wework.identity.api.ChangeTelegramSettingsCommand;
-import io.wework.identity.api.FindTelegramSettingsQuery;
-import io.wework.identity.api.FindUserByIdQuery;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.LockOutUserCommand;
 import io.wework.identity.api.LogOutCommand;
@@ -28,7 +26,6 @@ import io.wework.identity.command.Requests.RequestOtpRequest;
 import io.wework.identity.command.Requests.TelegramRequest;
 import io.wework.identity.command.Requests.TelegramSettings;
 import io.wework.identity.command.Requests.UpdateProfileRequest;
-import io.wework.platform.consistency.ProjectionAwaiter;
 import io.wework.platform.crypto.SecretBox;
 import io.wework.platform.id.Ids;
 import io.wework.platform.security.CurrentUser;
@@ -47,8 +44,6 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,15 +60,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 public class AuthCommandController {
 
-    static final String USERS_PROJECTION = "users";
     private static final long TIMEOUT_SECONDS = 30;
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final IdentityClaims claims;
     private final PasswordEncoder passwordEncoder;
     private final JwtService jwtService;
-    private final ProjectionAwaiter projections;
     private final Validator validator;
     private final LoginThrottle throttle;
     private final OtpService otp;
@@ -82,15 +74,13 @@ public class AuthCommandController {
     /** A hash of a random string, checked when the user is unknown so that timing tells nothing. */
     private final String dummyHash;
 
-    public AuthCommandController(CommandGateway commands, QueryGateway queries, IdentityClaims claims,
-                                 PasswordEncoder passwordEncoder, JwtService jwtService, ProjectionAwaiter projections,
+    public AuthCommandController(CommandGateway commands, IdentityClaims claims,
+                                 PasswordEncoder passwordEncoder, JwtService jwtService,
                                  Validator validator, LoginThrottle throttle, OtpService otp, SecretBox secrets, Clock clock) {
         this.commands = commands;
-        this.queries = queries;
         this.claims = claims;
         this.passwordEncoder = passwordEncoder;
         this.jwtService = jwtService;
-        this.projections = projections;
         this.validator = validator;
         this.throttle = throttle;
         this.otp = otp;
@@ -109,7 +99,6 @@ public class AuthCommandController {
         String phone = blankToNull(request.phoneNumber());
         commands.sendAndWait(new RegisterUserCommand(userId, email, phone, fullName,
                 passwordEncoder.encode(request.password())), TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        projections.awaitProcessed(userId, USERS_PROJECTION);
         return new UserView(userId, email, phone, fullName, null, null, null, RoleView.of(Role.USER), true);
     }
 
@@ -192,7 +181,6 @@ public class AuthCommandController {
         }
         send(caller.userId(), new LogOutCommand(caller.userId(), sessionId == null ? "none" : sessionId,
                 caller.tokenId(), caller.expiresAt()));
-        projections.awaitProcessed(caller.userId(), USERS_PROJECTION);
     }
 
     @PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -203,7 +191,6 @@ public class AuthCommandController {
         String refreshToken = RefreshTokens.newToken(caller.userId(), sessionId);
         AuthenticatedUser user = send(caller.userId(), new ChangePasswordCommand(caller.userId(), request.currentPassword(),
                 passwordEncoder.encode(request.newPassword()), sessionId, RefreshTokens.hash(refreshToken)));
-        projections.awaitProcessed(caller.userId(), USERS_PROJECTION);
         // the new access token must not look older than the change that invalidated the old ones
         return tokens(user, refreshToken, clock.instant().plusSeconds(1));
     }
@@ -229,7 +216,6 @@ public class AuthCommandController {
         String sessionId = UUID.randomUUID().toString();
         String refreshToken = RefreshTokens.newToken(userId, sessionId);
         AuthenticatedUser user = send(userId, new StartSessionCommand(userId, "otp", sessionId, RefreshTokens.hash(refreshToken)));
-        projections.awaitProcessed(userId, USERS_PROJECTION);
         return tokens(user, refreshToken, null);
     }
 
@@ -251,21 +237,15 @@ public class AuthCommandController {
     public UserView updateMe(@Valid @RequestBody UpdateProfileRequest request) {
         String userId = CurrentUser.required().userId();
         String username = request.username() == null ? null : Requests.lower(request.username());
-        send(userId, new UpdateProfileCommand(userId, blankToNull(request.fullName()), username, request.bio(),
+        return send(userId, new UpdateProfileCommand(userId, blankToNull(request.fullName()), username, request.bio(),
                 request.avatar()));
-        projections.awaitProcessed(userId, USERS_PROJECTION);
-        return queries.query(new FindUserByIdQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class))
-                .orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join().orElseThrow(IdentityErrors::userNotFound);
     }
 
     @PatchMapping(path = "/me/telegram", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TelegramSettings updateTelegram(@Valid @RequestBody TelegramRequest request) {
         String userId = CurrentUser.required().userId();
-        send(userId, new ChangeTelegramSettingsCommand(userId, request.telegramEnabled(),
+        TelegramSettingsView view = send(userId, new ChangeTelegramSettingsCommand(userId, request.telegramEnabled(),
                 secrets.encrypt(request.telegramBotToken()), request.telegramChatId()));
-        projections.awaitProcessed(userId, USERS_PROJECTION);
-        TelegramSettingsView view = queries.query(new FindTelegramSettingsQuery(userId),
-                ResponseTypes.instanceOf(TelegramSettingsView.class)).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         return new TelegramSettings(view.enabled(), secrets.decrypt(view.encryptedBotToken()), view.chatId());
     }
 

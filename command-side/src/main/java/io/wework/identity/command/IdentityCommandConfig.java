@@ -1,6 +1,10 @@
 package io.wework.identity.command;
 
+import io.wework.platform.axon.CheckedAggregateCache;
 import io.wework.platform.security.AuthorizationRules;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import java.time.Duration;
@@ -35,6 +39,17 @@ class IdentityCommandConfig {
     SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${wework.snapshots.user-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Loaded {@code User} aggregates, kept between commands and checked against the event store on
+     * every use (see {@link CheckedAggregateCache}): a command no longer reads a snapshot and replays
+     * the events after it.
+     */
+    @Bean
+    Cache userAggregateCache(ObjectProvider<EventStore> eventStore,
+                    @Value("${wework.cache.aggregates-per-type:10000}") long maxEntries) {
+        return new CheckedAggregateCache(maxEntries, eventStore::getObject);
     }
 
     @Bean

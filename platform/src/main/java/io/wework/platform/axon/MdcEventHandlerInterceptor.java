@@ -1,7 +1,6 @@
 package io.wework.platform.axon;
 
 import io.wework.common.api.MetadataKeys;
-import io.wework.platform.consistency.ProjectionAwaiter;
 import io.wework.platform.web.RequestContext;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -10,19 +9,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.MDC;
 
 /**
- * Puts the event's request and correlation ids into the log context while a handler runs, and
- * signals the read-your-writes waiters when the handling batch commits.
+ * Puts the event's request and correlation ids into the log context while a handler runs.
  */
 public class MdcEventHandlerInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
-        // once per batch: after it commits, wake the read-your-writes waiters
-        unitOfWork.root().resources().computeIfAbsent("wework.progress-signal", key -> {
-            unitOfWork.root().afterCommit(u -> ProjectionAwaiter.signalProgress());
-            return Boolean.TRUE;
-        });
         Object requestId = event.getMetaData().get(MetadataKeys.REQUEST_ID);
         Object correlationId = event.getMetaData().get(MetadataKeys.CORRELATION_ID);
         String previousRequest = MDC.get(RequestContext.MDC_REQUEST_ID);

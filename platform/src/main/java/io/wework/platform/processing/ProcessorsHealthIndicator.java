@@ -6,7 +6,10 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} component "eventProcessors": DOWN when a processor stopped or a segment is in error. */
+/**
+ * {@code /actuator/health} component "eventProcessors": DOWN when a processor stopped (other than an
+ * idle replay-only one) or a segment is in error.
+ */
 @Component("eventProcessors")
 public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
 
@@ -21,7 +24,8 @@ public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (ProjectionAdmin.ProcessorView p : projections.all()) {
-            boolean ok = p.running() && p.errors().isEmpty();
+            // a replay-only processor is idle (stopped) whenever it is not replaying
+            boolean ok = (p.running() || "replay-only".equals(p.mode())) && p.errors().isEmpty();
             up &= ok;
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("running", p.running());

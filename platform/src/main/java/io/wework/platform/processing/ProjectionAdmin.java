@@ -23,15 +23,61 @@ import org.springframework.stereotype.Component;
  * errors, dead letters) and the replay of one projection from the first event.
  */
 @Component
-public class ProjectionAdmin {
+public class ProjectionAdmin implements org.springframework.beans.factory.DisposableBean {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+    /**
+     * Streaming processors that only rebuild a read model kept up to date inline (in the commands'
+     * transactions): they run while they replay and are shut down once caught up, so that they do not
+     * read, deserialize and skip every new event.
+     */
+    private final java.util.Set<String> replayOnly;
+    private final java.util.concurrent.ScheduledExecutorService idler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "replay-only-idler");
+                t.setDaemon(true);
+                return t;
+            });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore,
+                           @org.springframework.beans.factory.annotation.Value("${wework.projections.replay-only:users}")
+                           java.util.Set<String> replayOnly) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.replayOnly = java.util.Set.copyOf(replayOnly);
+    }
+
+    /** From the moment the application is ready, a replay-only processor that is not replaying is shut down (checked each second). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void idleReplayOnlyProcessors() {
+        idler.scheduleWithFixedDelay(() -> replayOnly.forEach(this::idleIfDone), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Whether {@code name} only runs to replay (and is idle otherwise). */
+    public boolean isReplayOnly(String name) {
+        return replayOnly.contains(name);
+    }
+
+    private void idleIfDone(String name) {
+        try {
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> {
+                if (p.isRunning() && !p.processingStatus().isEmpty() && !isReplaying(name)) {
+                    p.shutDown();
+                    log.info("Projection {} is not replaying: its processor is idle until the next replay", name);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not idle processor {}: {}", name, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        idler.shutdownNow();
     }
 
     /** When a replay was started, from which head, and the last progress sample. */
@@ -76,13 +122,29 @@ public class ProjectionAdmin {
         boolean replaying = status.values().stream().anyMatch(ProjectionAdmin::replaying);
         ReplayRun run = replays.get(name);
         if (run != null && !run.finished()) {
-            if (!status.isEmpty() && !replaying) {
+            // done once no segment replays and every segment has reached the head the replay started from
+            // (a processor idle before the replay resumes from an older token than that head)
+            boolean reachedHead = !status.isEmpty() && status.values().stream().allMatch(s -> {
+                Long position = position(s.getTrackingToken());
+                return position != null && position >= run.head();
+            });
+            if (!replaying && reachedHead) {
                 replays.put(name, new ReplayRun(run.startedAt(), run.head(), true));
                 return false;
             }
             return true;
         }
         return replaying;
+    }
+
+    /**
+     * Whether a replay this node started is still running (cheap: no status is read; updated by
+     * {@link #isReplaying}, which the idler calls every second). A replay-only projection applies every
+     * event while it is true, not only the replayed ones, so nothing committed around the reset is missed.
+     */
+    public boolean replayRunActive(String name) {
+        ReplayRun run = replays.get(name);
+        return run != null && !run.finished();
     }
 
     /**
@@ -156,7 +218,8 @@ public class ProjectionAdmin {
                     run.head());
         }
         return new ProcessorView(processor.getName(),
-                processor instanceof org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor ? "pooled" : "tracking",
+                isReplayOnly(processor.getName()) ? "replay-only"
+                        : processor instanceof org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor ? "pooled" : "tracking",
                 streaming.isRunning(), status.size(), min, head, lag,
                 replaying, progress, errors, dlq, segments);
     }

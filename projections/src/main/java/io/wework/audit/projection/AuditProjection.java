@@ -46,16 +46,29 @@ public class AuditProjection {
             sequence = domain.getSequenceNumber();
         }
         Map<String, Object> masked = SensitiveFields.mask(STORAGE_JSON.convertValue(payload, Map.class));
-        // The event's own global index comes from the store: a tracking token's position is the highest
-        // index seen, which for an event filling an earlier gap is not that event's index.
-        jdbc.update("INSERT INTO audit_log (global_index, event_id, event_type, payload_type, aggregate_type, aggregate_id, "
-                        + "sequence_number, occurred_at, actor_id, correlation_id, client_ip, payload) "
-                        + "SELECT d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM domain_event_entry d "
-                        + "WHERE d.event_identifier = ? ON CONFLICT (global_index) DO NOTHING",
-                event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
+        pending().add(new Object[] {event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
                 aggregateType, aggregateId, sequence, Timestamp.from(event.getTimestamp()),
                 meta(event, MetadataKeys.ACTOR_ID), meta(event, MetadataKeys.CORRELATION_ID), meta(event, MetadataKeys.CLIENT_IP),
-                STORAGE_JSON.writeValueAsString(masked), event.getIdentifier());
+                STORAGE_JSON.writeValueAsString(masked), event.getIdentifier()});
+    }
+
+    /** The rows of the batch being handled; written in one JDBC batch when its unit of work prepares to commit. */
+    private java.util.List<Object[]> pending() {
+        var unitOfWork = org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(AuditProjection.class.getName(), key -> {
+            java.util.List<Object[]> rows = new java.util.ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> {
+                if (!rows.isEmpty()) {
+                    // The event's own global index comes from the store: a tracking token's position is the
+                    // highest index seen, which for an event filling an earlier gap is not that event's index.
+                    jdbc.batchUpdate("INSERT INTO audit_log (global_index, event_id, event_type, payload_type, aggregate_type, "
+                            + "aggregate_id, sequence_number, occurred_at, actor_id, correlation_id, client_ip, payload) "
+                            + "SELECT d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb FROM domain_event_entry d "
+                            + "WHERE d.event_identifier = ? ON CONFLICT (global_index) DO NOTHING", rows);
+                }
+            });
+            return rows;
+        });
     }
 
     @ResetHandler

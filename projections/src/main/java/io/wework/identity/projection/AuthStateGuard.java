@@ -61,7 +61,7 @@ public class AuthStateGuard implements AccessTokenGuard {
             state = AuthState.decode(values.get(0));
         } else if (projections.isReplaying(UserProjection.GROUP)) {
             // the table is being rebuilt: the event store is the only complete answer
-            Optional<UserEntity> rebuilt = UserProjection.fromEvents(eventStore.readEvents(user.userId(), 0));
+            Optional<UserEntity> rebuilt = UserFold.fromEvents(eventStore.readEvents(user.userId(), 0));
             if (rebuilt.isEmpty()) {
                 return Optional.of("Unknown account");
             }

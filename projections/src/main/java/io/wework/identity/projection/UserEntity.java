@@ -103,6 +103,27 @@ public class UserEntity implements Persistable<String> {
     public String getTelegramChatId() { return telegramChatId; }
     public void setTelegramChatId(String telegramChatId) { this.telegramChatId = telegramChatId; }
 
+    /** A detached copy (rows kept in memory between transactions are copied before they are changed). */
+    public UserEntity copy() {
+        UserEntity c = created(id, createdAt);
+        c.isNew = isNew;
+        c.email = email;
+        c.phoneNumber = phoneNumber;
+        c.fullName = fullName;
+        c.username = username;
+        c.bio = bio;
+        c.avatar = avatar;
+        c.role = role;
+        c.active = active;
+        c.updatedAt = updatedAt;
+        c.version = version;
+        c.tokensNotBefore = tokensNotBefore;
+        c.telegramEnabled = telegramEnabled;
+        c.telegramBotToken = telegramBotToken;
+        c.telegramChatId = telegramChatId;
+        return c;
+    }
+
     public CachedUser toCached() {
         return new CachedUser(id, email, phoneNumber, fullName, username, bio, avatar, role, active, createdAt, version);
     }

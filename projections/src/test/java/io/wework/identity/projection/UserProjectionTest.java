@@ -2,37 +2,121 @@ package io.wework.identity.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.wework.identity.api.PasswordChangedEvent;
 import io.wework.identity.api.Role;
+import io.wework.identity.api.SessionRevokedEvent;
+import io.wework.identity.api.SessionStartedEvent;
+import io.wework.identity.api.TelegramSettingsChangedEvent;
+import io.wework.identity.api.UserDeactivatedEvent;
+import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
+import io.wework.identity.api.UserRoleChangedEvent;
+import io.wework.identity.api.UsernameSetEvent;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.mockito.ArgumentCaptor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+/**
+ * The users read model: the fold of a user's events ({@link UserFold}) and how the inline projection
+ * and the replay write it ({@link UsersViewWriter}), each event handled inside an Axon unit of work
+ * as the processors do, with the rows, Redis writers and event store mocked.
+ */
 class UserProjectionTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final UserViewRepository repository = mock(UserViewRepository.class);
+    private final UserRows rows = mock(UserRows.class);
     private final UserCache cache = mock(UserCache.class);
     private final AuthStateGuard authState = mock(AuthStateGuard.class);
-    private final UserProjection projection = new UserProjection(repository, cache, authState, mock(org.springframework.jdbc.core.JdbcTemplate.class));
+    private final EventStore eventStore = mock(EventStore.class);
+    private final List<List<UserEntity>> written = new ArrayList<>();
+    private UsersViewWriter writer;
+    private UserInlineProjection inline;
+    private UserProjection replay;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        ObjectProvider<EventStore> store = mock(ObjectProvider.class);
+        when(store.getObject()).thenReturn(eventStore);
+        writer = new UsersViewWriter(rows, cache, authState, store, 100);
+        inline = new UserInlineProjection(writer);
+        replay = new UserProjection(writer, mock(io.wework.platform.processing.ProjectionAdmin.class));
+        org.mockito.Mockito.doAnswer(a -> {
+            written.add(new ArrayList<>((Collection<UserEntity>) a.getArgument(0)));
+            return null;
+        }).when(rows).upsert(any());
+        TransactionSynchronizationManager.initSynchronization();
+    }
+
+    @AfterEach
+    void tearDown() {
+        TransactionSynchronizationManager.clearSynchronization();
+    }
+
+    private static DomainEventMessage<?> event(long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("User", "u1", sequence, payload);
+    }
+
+    private static UserRegisteredEvent registered() {
+        return new UserRegisteredEvent("u1", "ali@example.com", "09121234567", "Ali", "hash", Role.USER, AT);
+    }
+
+    /** Runs the messages through the inline projection in one unit of work (one command), then "commits". */
+    private void inline(DomainEventMessage<?>... messages) {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(messages[0]);
+        for (DomainEventMessage<?> m : messages) {
+            inline.on(m.getPayload(), m);
+        }
+        uow.commit();
+        TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCommit());
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationManager.initSynchronization();
+    }
+
+    private void replayed(DomainEventMessage<?>... messages) {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(messages[0]);
+        for (DomainEventMessage<?> m : messages) {
+            replay.on(m.getPayload(), m, ReplayStatus.REPLAY);
+        }
+        uow.commit();
+    }
+
+    private UserEntity lastWritten() {
+        List<UserEntity> batch = written.get(written.size() - 1);
+        return batch.get(batch.size() - 1);
+    }
+
+    private void storedRow(long version) {
+        UserEntity row = UserFold.created(registered(), 0);
+        row.setVersion(version);
+        when(rows.find("u1")).thenReturn(Optional.of(row));
+    }
 
     @Test
-    void aRegistrationBecomesAnActiveRowAndACacheEntry() {
-        projection.on(new UserRegisteredEvent("u1", "ali@example.com", "09121234567", "Ali", "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
-
-        ArgumentCaptor<UserEntity> saved = ArgumentCaptor.forClass(UserEntity.class);
-        verify(repository).save(saved.capture());
-        UserEntity row = saved.getValue();
-        assertThat(row.isNew()).isTrue();
+    void aRegistrationBecomesAnActiveRowACacheEntryAndAnAccessState() {
+        inline(event(0, registered()));
+        UserEntity row = lastWritten();
         assertThat(row.getId()).isEqualTo("u1");
         assertThat(row.getEmail()).isEqualTo("ali@example.com");
         assertThat(row.getPhoneNumber()).isEqualTo("09121234567");
@@ -43,83 +127,112 @@ class UserProjectionTest {
         assertThat(row.getVersion()).isZero();
         verify(cache).refreshAfterCommit(row);
         verify(authState).refreshAfterCommit(row);
-    }
-
-    private UserEntity existing(long version) {
-        UserEntity user = UserEntity.created("u1", AT);
-        user.setRole(Role.USER);
-        user.setActive(true);
-        user.setVersion(version);
-        when(repository.findById("u1")).thenReturn(java.util.Optional.of(user));
-        return user;
+        verify(rows, never()).find(any()); // a registration needs no lookup
     }
 
     @Test
     void aRoleChangeUpdatesTheRowTheCacheAndTheAccessState() {
-        UserEntity user = existing(0);
-        projection.on(new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(5)), 1L, ReplayStatus.REGULAR);
-        assertThat(user.getRole()).isEqualTo(Role.ADMIN);
-        assertThat(user.getVersion()).isEqualTo(1);
-        assertThat(user.getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
-        verify(cache).refreshAfterCommit(user);
-        verify(authState).refreshAfterCommit(user);
+        storedRow(0);
+        inline(event(1, new UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(5))));
+        UserEntity row = lastWritten();
+        assertThat(row.getRole()).isEqualTo(Role.ADMIN);
+        assertThat(row.getVersion()).isEqualTo(1);
+        assertThat(row.getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
+        verify(cache).refreshAfterCommit(row);
+        verify(authState).refreshAfterCommit(row);
     }
 
     @Test
-    void aProfileUpdateKeepsFieldsItDoesNotName() {
-        UserEntity user = existing(0);
-        user.setFullName("Ali");
-        projection.on(new io.wework.identity.api.UserProfileUpdatedEvent("u1", null, "bio", null, AT), 1L, ReplayStatus.REGULAR);
-        assertThat(user.getFullName()).isEqualTo("Ali");
-        assertThat(user.getBio()).isEqualTo("bio");
+    void aProfileUpdateKeepsFieldsItDoesNotNameAndLeavesTheAccessState() {
+        storedRow(0);
+        inline(event(1, new UserProfileUpdatedEvent("u1", null, "bio", null, AT)));
+        assertThat(lastWritten().getFullName()).isEqualTo("Ali");
+        assertThat(lastWritten().getBio()).isEqualTo("bio");
         verify(authState, never()).refreshAfterCommit(any());
     }
 
     @Test
     void aPasswordChangeInvalidatesOlderTokens() {
-        UserEntity user = existing(3);
-        projection.on(new io.wework.identity.api.PasswordChangedEvent("u1", "hash", AT.plusSeconds(60)), 4L, ReplayStatus.REGULAR);
-        assertThat(user.getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
-        verify(authState).refreshAfterCommit(user);
+        storedRow(3);
+        inline(event(4, new PasswordChangedEvent("u1", "hash", AT.plusSeconds(60))));
+        assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
+        verify(authState).refreshAfterCommit(lastWritten());
     }
 
     @Test
-    void anOlderEventThanTheRowIsSkipped() {
-        UserEntity user = existing(5);
-        projection.on(new io.wework.identity.api.UserDeactivatedEvent("u1", AT), 4L, ReplayStatus.REGULAR);
-        assertThat(user.isActive()).isTrue();
-        verify(cache, never()).refreshAfterCommit(any());
+    void eventsTheRowDoesNotShowStillMoveItsVersion() {
+        storedRow(0);
+        inline(event(1, new SessionStartedEvent("u1", "s1", "h", AT.plusSeconds(3600), AT)));
+        assertThat(lastWritten().getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void severalEventsOfOneCommandAreWrittenOnce() {
+        storedRow(0);
+        inline(event(1, new UsernameSetEvent("u1", "ali", AT)), event(2, new UserProfileUpdatedEvent("u1", null, "bio", null, AT)));
+        assertThat(written).hasSize(1);
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+        assertThat(lastWritten().getBio()).isEqualTo("bio");
+        assertThat(lastWritten().getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aRowBehindItsEventIsCaughtUpFromTheEventStore() {
+        storedRow(0); // event 1 was never folded in (e.g. the table is being rebuilt)
+        when(eventStore.readEvents("u1", 1)).thenReturn(DomainEventStream.of(
+                event(1, new UsernameSetEvent("u1", "ali", AT)), event(2, new UserDeactivatedEvent("u1", AT))));
+        inline(event(2, new UserDeactivatedEvent("u1", AT)));
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+        assertThat(lastWritten().isActive()).isFalse();
+        assertThat(lastWritten().getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingRowIsRebuiltFromTheEventStore() {
+        when(rows.find("u1")).thenReturn(Optional.empty());
+        when(eventStore.readEvents("u1", 0)).thenReturn(DomainEventStream.of(
+                event(0, registered()), event(1, new UsernameSetEvent("u1", "ali", AT))));
+        inline(event(1, new UsernameSetEvent("u1", "ali", AT)));
+        assertThat(lastWritten().getEmail()).isEqualTo("ali@example.com");
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+    }
+
+    @Test
+    void theNextCommandStartsFromTheRowThisNodeCommittedWithoutALookup() {
+        inline(event(0, registered()));
+        inline(event(1, new UsernameSetEvent("u1", "ali", AT)));
+        verify(rows, never()).find(any());
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+        assertThat(lastWritten().getEmail()).isEqualTo("ali@example.com");
     }
 
     @Test
     void telegramSettingsStayEncrypted() {
-        UserEntity user = existing(0);
-        projection.on(new io.wework.identity.api.TelegramSettingsChangedEvent("u1", true, "v1:sealed", "42", AT), 1L, ReplayStatus.REGULAR);
-        assertThat(user.getTelegramBotToken()).isEqualTo("v1:sealed");
-        assertThat(user.toCached().toString()).doesNotContain("v1:sealed");
+        storedRow(0);
+        inline(event(1, new TelegramSettingsChangedEvent("u1", true, "v1:sealed", "42", AT)));
+        assertThat(lastWritten().getTelegramBotToken()).isEqualTo("v1:sealed");
+        assertThat(lastWritten().toCached().toString()).doesNotContain("v1:sealed");
     }
 
     @Test
     void aLogoutDeniesTheAccessToken() {
+        storedRow(0);
         Instant exp = Instant.now().plusSeconds(600);
-        projection.on(new io.wework.identity.api.SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT), ReplayStatus.REGULAR);
-        verify(authState).denyAfterCommit(org.mockito.ArgumentMatchers.eq("jti-1"), org.mockito.ArgumentMatchers.eq(exp), any());
+        inline(event(1, new SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT)));
+        verify(authState).denyAfterCommit(eq("jti-1"), eq(exp), any());
     }
 
     @Test
     void theReadModelNeverHoldsThePasswordHash() {
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
-        ArgumentCaptor<UserEntity> saved = ArgumentCaptor.forClass(UserEntity.class);
-        verify(repository).save(saved.capture());
-        assertThat(saved.getValue().toCached().toString()).doesNotContain("hash");
+        inline(event(0, registered()));
+        assertThat(lastWritten().toCached().toString()).doesNotContain("hash");
     }
 
     @Test
-    void anEventAlreadyAppliedChangesNothing() {
-        when(repository.existsById("u1")).thenReturn(true);
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REGULAR);
-        verify(repository, never()).save(any());
-        verify(cache, never()).refreshAfterCommit(any());
+    void eventsOfOtherAggregatesAreIgnored() {
+        DomainEventMessage<?> other = new GenericDomainEventMessage<>("Plan", "p1", 0, "something");
+        inline(other);
+        assertThat(written).isEmpty();
     }
 
     @Test
@@ -129,35 +242,43 @@ class UserProjectionTest {
     }
 
     @Test
-    void aReplayRebuildsRowsButLeavesRedisAlone() {
-        projection.reset();
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REPLAY);
-        verify(repository).save(any());
-        verify(repository, never()).existsById(any()); // the reset truncated the table
+    void aReplayRebuildsRowsInBatchesButLeavesRedisAlone() {
+        replay.reset();
+        verify(rows).truncate();
+        replayed(event(0, registered()), event(1, new UsernameSetEvent("u1", "ali", AT)));
+        assertThat(written).hasSize(1);
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+        verify(rows, never()).find(any());
         verify(cache, never()).refreshAfterCommit(any());
         verify(authState, never()).refreshAfterCommit(any());
     }
 
     @Test
-    void aReplayNotStartedByThisNodesResetStillChecksForExistingRows() {
-        when(repository.existsById("u1")).thenReturn(true);
-        projection.on(new UserRegisteredEvent("u1", "a@b.io", null, null, "hash", Role.USER, AT), 0L, ReplayStatus.REPLAY);
-        verify(repository, never()).save(any());
+    void aReplayPassesNewEventsByTheInlineProjectionHasThem() {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event(0, registered()));
+        replay.on(registered(), event(0, registered()), ReplayStatus.REGULAR);
+        uow.commit();
+        assertThat(written).isEmpty();
     }
 
     @Test
     void theRowCanBeBuiltStraightFromTheEvents() {
-        DomainEventStream events = DomainEventStream.of(
-                new GenericDomainEventMessage<>("User", "u1", 0,
-                        new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
-                new GenericDomainEventMessage<>("User", "u1", 1,
-                        new io.wework.identity.api.UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
-                new GenericDomainEventMessage<>("User", "u1", 2,
-                        new io.wework.identity.api.UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(2))));
-        UserEntity user = UserProjection.fromEvents(events).orElseThrow();
+        DomainEventStream events = DomainEventStream.of(event(0, new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
+                event(1, new UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
+                event(2, new UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(2))));
+        UserEntity user = UserFold.fromEvents(events).orElseThrow();
         assertThat(user.getUsername()).isEqualTo("ali");
         assertThat(user.getRole()).isEqualTo(Role.ADMIN);
         assertThat(user.getVersion()).isEqualTo(2);
-        assertThat(UserProjection.fromEvents(DomainEventStream.empty())).isEmpty();
+        assertThat(UserFold.fromEvents(DomainEventStream.empty())).isEmpty();
+    }
+
+    @Test
+    void anEventTheRowAlreadyHoldsChangesNothing() {
+        UserEntity row = UserFold.created(registered(), 0);
+        row.setVersion(5);
+        assertThat(UserFold.fold(row, new UserDeactivatedEvent("u1", AT), 4)).isSameAs(row);
+        assertThat(row.isActive()).isTrue();
+        assertThat(row.getVersion()).isEqualTo(5);
     }
 }

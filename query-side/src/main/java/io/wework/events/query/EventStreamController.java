@@ -58,6 +58,12 @@ public class EventStreamController {
     RedisMessageListenerContainer appEventsListener(RedisConnectionFactory connections) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        // one long-lived thread delivers the messages in order (the default starts a thread per message)
+        container.setTaskExecutor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "app-events-sse");
+            t.setDaemon(true);
+            return t;
+        }));
         container.addMessageListener((message, pattern) -> broadcast(new String(message.getBody(), StandardCharsets.UTF_8)),
                 new ChannelTopic(AppEventsPublisher.CHANNEL));
         return container;

@@ -7,6 +7,7 @@ import io.wework.identity.api.UserView;
 import io.wework.identity.projection.CachedUser;
 import io.wework.identity.projection.UserCache;
 import io.wework.identity.projection.UserEntity;
+import io.wework.identity.projection.UserFold;
 import io.wework.identity.projection.UserProjection;
 import io.wework.platform.processing.ProjectionAdmin;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -53,7 +54,7 @@ public class UserQueryHandler {
     private Optional<CachedUser> load(String userId) {
         if (projections.isReplaying(UserProjection.GROUP)) {
             // users_view is being rebuilt and the cache was dropped: answer from the event store
-            return UserProjection.fromEvents(eventStore.readEvents(userId, 0)).map(UserEntity::toCached);
+            return UserFold.fromEvents(eventStore.readEvents(userId, 0)).map(UserEntity::toCached);
         }
         Optional<CachedUser> cached = cache.get(userId);
         if (cached.isPresent()) {

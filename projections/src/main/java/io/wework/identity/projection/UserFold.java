@@ -1,0 +1,138 @@
+package io.wework.identity.projection;
+
+import io.wework.identity.api.PasswordChangedEvent;
+import io.wework.identity.api.TelegramSettingsChangedEvent;
+import io.wework.identity.api.UserActivatedEvent;
+import io.wework.identity.api.UserDeactivatedEvent;
+import io.wework.identity.api.UserEmailChangedEvent;
+import io.wework.identity.api.UserPhoneChangedEvent;
+import io.wework.identity.api.UserProfileUpdatedEvent;
+import io.wework.identity.api.UserRegisteredEvent;
+import io.wework.identity.api.UserRoleChangedEvent;
+import io.wework.identity.api.UsernameSetEvent;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+
+/**
+ * The {@code users_view} row as a pure function of a user's events: {@link #apply} folds one event
+ * into the row. A row's {@code version} is the sequence number of the user's last event folded in,
+ * whatever its type (a login moves it too), so "row at version n" means exactly "every event up to
+ * n", and two rows of one user at the same version are equal. That is what lets the inline
+ * projection, a replay and a catch-up from the event store write the same table concurrently.
+ */
+public final class UserFold {
+
+    /** The aggregate type whose events build this row. */
+    public static final String AGGREGATE_TYPE = "User";
+
+    private UserFold() {
+    }
+
+    /** What folding one event changed. */
+    public enum Change {
+        /** only the version moved (an event the row does not show, such as a login) */
+        VERSION_ONLY,
+        /** fields the cache and the public profile show */
+        PROFILE,
+        /** the account's access state too (active, role, tokens' minimum age) */
+        ACCESS
+    }
+
+    /** A new row from a registration. */
+    public static UserEntity created(UserRegisteredEvent event, long sequence) {
+        UserEntity user = UserEntity.created(event.userId(), event.registeredAt());
+        user.setEmail(event.email());
+        user.setPhoneNumber(event.phoneNumber());
+        user.setFullName(event.fullName());
+        user.setRole(event.role());
+        user.setActive(true);
+        user.setVersion(sequence);
+        return user;
+    }
+
+    /** Folds {@code event} (sequence {@code sequence}) into {@code user}, which must be at {@code sequence - 1}. */
+    public static Change apply(UserEntity user, Object event, long sequence) {
+        user.setVersion(sequence);
+        if (event instanceof UserProfileUpdatedEvent e) {
+            if (e.fullName() != null) {
+                user.setFullName(e.fullName());
+            }
+            if (e.bio() != null) {
+                user.setBio(e.bio());
+            }
+            if (e.avatar() != null) {
+                user.setAvatar(e.avatar());
+            }
+            user.setUpdatedAt(e.updatedAt());
+        } else if (event instanceof UsernameSetEvent e) {
+            user.setUsername(e.username());
+            user.setUpdatedAt(e.setAt());
+        } else if (event instanceof UserEmailChangedEvent e) {
+            user.setEmail(e.email());
+            user.setUpdatedAt(e.changedAt());
+        } else if (event instanceof UserPhoneChangedEvent e) {
+            user.setPhoneNumber(e.phoneNumber());
+            user.setUpdatedAt(e.changedAt());
+        } else if (event instanceof TelegramSettingsChangedEvent e) {
+            user.setTelegramEnabled(e.enabled());
+            user.setTelegramBotToken(e.encryptedBotToken());
+            user.setTelegramChatId(e.chatId());
+            user.setUpdatedAt(e.changedAt());
+        } else if (event instanceof UserRoleChangedEvent e) {
+            user.setRole(e.role());
+            user.setUpdatedAt(e.changedAt());
+            return Change.ACCESS;
+        } else if (event instanceof UserDeactivatedEvent e) {
+            user.setActive(false);
+            user.setUpdatedAt(e.deactivatedAt());
+            return Change.ACCESS;
+        } else if (event instanceof UserActivatedEvent e) {
+            user.setActive(true);
+            user.setUpdatedAt(e.activatedAt());
+            return Change.ACCESS;
+        } else if (event instanceof PasswordChangedEvent e) {
+            user.setTokensNotBefore(e.changedAt());
+            user.setUpdatedAt(e.changedAt());
+            return Change.ACCESS;
+        } else {
+            return Change.VERSION_ONLY;
+        }
+        return Change.PROFILE;
+    }
+
+    /**
+     * Folds the events of {@code events} into {@code start} (a row, or {@code null} before the
+     * registration), skipping those the row already holds.
+     */
+    public static UserEntity foldAll(UserEntity start, DomainEventStream events) {
+        UserEntity user = start;
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            user = fold(user, message.getPayload(), message.getSequenceNumber());
+        }
+        return user;
+    }
+
+    /** One step of {@link #foldAll}: the row after {@code event}, or {@code user} unchanged when it already holds it. */
+    static UserEntity fold(UserEntity user, Object event, long sequence) {
+        if (event instanceof UserRegisteredEvent registered) {
+            return user != null ? user : created(registered, sequence);
+        }
+        if (user != null && user.getVersion() < sequence) {
+            apply(user, event, sequence);
+        }
+        return user;
+    }
+
+    /** Whether {@code event} changes who may use the account's tokens (active, role, minimum token age). */
+    public static boolean changesAccess(Object event) {
+        return event instanceof UserRoleChangedEvent || event instanceof UserDeactivatedEvent
+                || event instanceof UserActivatedEvent || event instanceof PasswordChangedEvent;
+    }
+
+    /** The row as the events say it is, built in memory straight from the event store (used while the table is replayed). */
+    public static Optional<UserEntity> fromEvents(DomainEventStream events) {
+        return Optional.ofNullable(foldAll(null, events));
+    }
+}
