@@ -38,6 +38,8 @@ public class AxonInfrastructureConfig {
     public static ObjectMapper storageObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("wework-fast-instants")
+                        .addDeserializer(java.time.Instant.class, new FastInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -77,13 +79,23 @@ public class AxonInfrastructureConfig {
      */
     @Bean
     public CorrelationDataProvider originProvider() {
-        return new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.CORRELATION_ID);
+        return notForReplays(new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.CORRELATION_ID));
     }
 
     /** Who and from where: copied from each handled message onto every message it causes. */
     @Bean
     public CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.CLIENT_IP, MetadataKeys.REQUEST_ID);
+        return notForReplays(new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_ID, MetadataKeys.CLIENT_IP, MetadataKeys.REQUEST_ID));
+    }
+
+    /**
+     * A replayed event causes nothing new, so it passes no correlation data on. Axon asks the
+     * providers for every message it creates while handling one (a result message per handler call),
+     * which for a replay meant deserializing each event's metadata for nothing: a sixth of replay time.
+     */
+    private static CorrelationDataProvider notForReplays(CorrelationDataProvider provider) {
+        return message -> org.axonframework.eventhandling.ReplayToken.isReplay(message)
+                ? java.util.Map.of() : provider.correlationDataFor(message);
     }
 
     /**

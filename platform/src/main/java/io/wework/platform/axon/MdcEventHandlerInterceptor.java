@@ -16,6 +16,10 @@ public class MdcEventHandlerInterceptor implements MessageHandlerInterceptor<Eve
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
+        if (org.axonframework.eventhandling.ReplayToken.isReplay(event)) {
+            // a replayed event belongs to no current request; reading its metadata would only cost time
+            return chain.proceed();
+        }
         Object requestId = event.getMetaData().get(MetadataKeys.REQUEST_ID);
         Object correlationId = event.getMetaData().get(MetadataKeys.CORRELATION_ID);
         String previousRequest = MDC.get(RequestContext.MDC_REQUEST_ID);
