@@ -67,7 +67,7 @@ public final class BenchMain {
     }
 
     /** What README.md recommends for running the service. */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k";
 
     private boolean step(String name) {
         return steps.contains(name);
