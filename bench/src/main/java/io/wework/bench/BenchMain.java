@@ -207,6 +207,7 @@ public final class BenchMain {
                     commandTable(clientLevels, results, "update", raw);
                 }
                 lagSection(lag);
+                exactlyOnce(servers.jdbcFor(db), servers.jdbcUser());
                 if (step("read")) {
                     readSection(base, created, redis.sync(), clientLevels, results);
                 }
@@ -324,6 +325,52 @@ public final class BenchMain {
         report.append("| ").append(name).append(" | ").append(goal).append(" | ").append(measured).append(" | ").append(met).append(" |\n");
     }
 
+    /**
+     * After the load: every 2xx command has its event (and no failed one has), and the asynchronous
+     * audit projection holds each stored event exactly once (waiting up to 30 s for it to catch up).
+     */
+    private void exactlyOnce(String url, String user) throws Exception {
+        if (!step("register") || !step("update")) {
+            return;
+        }
+        long registrations;
+        long updates;
+        long events;
+        long audited = -1;
+        long duplicates;
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            registrations = count(s, "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.wework.identity.api.UserRegisteredEvent'");
+            updates = count(s, "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.wework.identity.api.UserProfileUpdatedEvent'");
+            events = count(s, "SELECT count(*) FROM domain_event_entry");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                audited = count(s, "SELECT count(*) FROM audit_log");
+                if (audited >= events) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            duplicates = count(s, "SELECT count(*) - count(DISTINCT event_id) FROM audit_log");
+        }
+        section("Exactly once, after the load");
+        report.append("Counted in PostgreSQL after the steps above (warm-ups included). Registrations include the ones made to "
+                + "get tokens for the update step.\n\n| check | commands answered 2xx | stored | met |\n|---|---|---|---|\n");
+        long registeredOk = REGISTERED.get() + TOKENS_REGISTERED.get();
+        report.append(String.format("| every 2xx registration has its event | %d | %d | %s |%n", registeredOk, registrations,
+                registeredOk == registrations ? "yes" : "**no**"));
+        report.append(String.format("| every 2xx profile update has its event | %d | %d | %s |%n", UPDATED.get(), updates,
+                UPDATED.get() == updates ? "yes" : "**no**"));
+        report.append(String.format("| the audit projection holds every event once | %d events | %d rows, %d duplicates | %s |%n",
+                events, audited, duplicates, audited == events && duplicates == 0 ? "yes" : "**no**"));
+    }
+
+    private static long count(Statement s, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Console only (not the report): which threads used the CPU during a step (incl. warm-up), per operation. */
     private static void printThreadCpu(String step, Map<String, Double> before, Map<String, Double> after, long ops) {
         System.out.println("CPU by thread during " + step + " (ms per op, warm-up included):");
@@ -332,6 +379,11 @@ public final class BenchMain {
                 .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
                 .forEach(e -> System.out.printf("  %-40s %.3f%n", e.getKey(), e.getValue() / Math.max(1, ops)));
     }
+
+    /** Every 2xx registration and profile update of the run, warm-ups included (for the exactly-once check). */
+    private static final java.util.concurrent.atomic.AtomicLong REGISTERED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong UPDATED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong TOKENS_REGISTERED = new java.util.concurrent.atomic.AtomicLong();
 
     private static boolean register(String base, String tag, Queue<String> created, LagProbe lag) throws Exception {
         String email = "b-" + tag + "@bench.io";
@@ -347,6 +399,7 @@ public final class BenchMain {
         int i = r.body().indexOf("\"id\":\"");
         String id = r.body().substring(i + 6, r.body().indexOf('"', i + 6));
         created.add(id);
+        REGISTERED.incrementAndGet();
         if (lag != null) {
             lag.expect(id, answeredAt);
         }
@@ -363,6 +416,7 @@ public final class BenchMain {
         if (reg.statusCode() != 201) {
             throw new IllegalStateException("register for update failed: " + reg.statusCode() + " " + reg.body());
         }
+        TOKENS_REGISTERED.incrementAndGet();
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + email + "\",\"password\":\"bench-pass-1\"}"))
@@ -377,7 +431,11 @@ public final class BenchMain {
                 .header("Authorization", "Bearer " + token)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"bio\":\"bench bio " + seq + "\"}"))
                 .build(), HttpResponse.BodyHandlers.discarding());
-        return r.statusCode() == 200;
+        if (r.statusCode() == 200) {
+            UPDATED.incrementAndGet(); // each bio differs from the last, so each 200 must have stored one event
+            return true;
+        }
+        return false;
     }
 
     private void lagSection(LagProbe lag) throws InterruptedException {
