@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The identity feature's {@link AccessTokenGuard}: one Redis round trip per request (the account's
- * {@link AuthState} and the token's denial mark), falling back to {@code users_view} when the state
- * entry is missing. The {@code users} projection writes both after its commits, and the commands
+ * {@link AuthState} and the token's denial mark), falling back to {@code users_view} (checked against
+ * the event store, {@link UserRowReader}) when the state entry is missing. The {@code users} projection writes both after its commits, and the commands
  * that change them wait for it, so the change holds from the caller's next request on.
  * When Redis is down the guard cannot tell a logged-out token from a live one and refuses with 503.
  */
@@ -30,15 +30,15 @@ public class AuthStateGuard implements AccessTokenGuard {
     static final Duration STATE_TTL = Duration.ofDays(7);
 
     private final StringRedisTemplate redis;
-    private final UserViewRepository users;
+    private final UserRowReader rows;
     private final AfterCommitCacheWriter writer;
     private final ProjectionAdmin projections;
     private final EventStore eventStore;
 
-    public AuthStateGuard(StringRedisTemplate redis, UserViewRepository users, AfterCommitCacheWriter writer,
+    public AuthStateGuard(StringRedisTemplate redis, UserRowReader rows, AfterCommitCacheWriter writer,
                           @Lazy ProjectionAdmin projections, @Lazy EventStore eventStore) {
         this.redis = redis;
-        this.users = users;
+        this.rows = rows;
         this.writer = writer;
         this.projections = projections;
         this.eventStore = eventStore;
@@ -67,7 +67,7 @@ public class AuthStateGuard implements AccessTokenGuard {
             }
             state = AuthState.of(rebuilt.get());
         } else {
-            Optional<UserEntity> row = users.findById(user.userId());
+            Optional<UserEntity> row = rows.current(user.userId());
             if (row.isEmpty()) {
                 return Optional.of("Unknown account");
             }

@@ -11,25 +11,26 @@ import io.wework.identity.projection.UserFold;
 import io.wework.identity.projection.UserProjection;
 import io.wework.platform.processing.ProjectionAdmin;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import io.wework.identity.projection.UserViewRepository;
+import io.wework.identity.projection.UserRowReader;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves user reads from Redis, falling back to {@code users_view} (and filling the cache); while
- * the users projection is replayed, straight from the event store, so reads stay available.
+ * Serves user reads from Redis, falling back to {@code users_view} checked against the event store
+ * ({@link UserRowReader}; the cache is then filled); while the users projection is replayed,
+ * straight from the event store, so reads stay available.
  */
 @Component
 public class UserQueryHandler {
 
-    private final UserViewRepository users;
+    private final UserRowReader rows;
     private final UserCache cache;
     private final ProjectionAdmin projections;
     private final EventStore eventStore;
 
-    public UserQueryHandler(UserViewRepository users, UserCache cache, ProjectionAdmin projections, EventStore eventStore) {
-        this.users = users;
+    public UserQueryHandler(UserRowReader rows, UserCache cache, ProjectionAdmin projections, EventStore eventStore) {
+        this.rows = rows;
         this.cache = cache;
         this.projections = projections;
         this.eventStore = eventStore;
@@ -46,7 +47,7 @@ public class UserQueryHandler {
         if (query.userId() != null) {
             user = load(query.userId());
         } else {
-            user = users.findByUsername(query.username()).map(UserEntity::toCached);
+            user = rows.byUsername(query.username()).map(UserEntity::toCached);
         }
         return user.filter(CachedUser::active).map(CachedUser::toPublic);
     }
@@ -60,7 +61,7 @@ public class UserQueryHandler {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<CachedUser> fromDb = users.findById(userId).map(UserEntity::toCached);
+        Optional<CachedUser> fromDb = rows.current(userId).map(UserEntity::toCached);
         fromDb.ifPresent(cache::putIfAbsent);
         return fromDb;
     }
