@@ -100,6 +100,10 @@ public class UsersViewWriter {
                 row = UserFold.foldAll(null, eventStore.getObject().readEvents(id, 0));
             }
         }
+        if (row != null && row.getVersion() < message.getSequenceNumber() - 1) {
+            // never fold an event onto a row that misses earlier ones
+            row = UserFold.foldAll(row, eventStore.getObject().readEvents(id, row.getVersion() + 1));
+        }
         record(batch, id, row, message, false);
     }
 

@@ -262,6 +262,17 @@ class UserProjectionTest {
     }
 
     @Test
+    void aReplayNeverFoldsAnEventOntoARowThatMissesEarlierOnes() {
+        storedRow(1); // the table holds the user at version 1; events 2 and 3 come next
+        when(eventStore.readEvents("u1", 2)).thenReturn(DomainEventStream.of(
+                event(2, new UsernameSetEvent("u1", "ali", AT)), event(3, new UserDeactivatedEvent("u1", AT))));
+        replayed(event(3, new UserDeactivatedEvent("u1", AT)));
+        assertThat(lastWritten().getUsername()).isEqualTo("ali");
+        assertThat(lastWritten().isActive()).isFalse();
+        assertThat(lastWritten().getVersion()).isEqualTo(3);
+    }
+
+    @Test
     void theRowCanBeBuiltStraightFromTheEvents() {
         DomainEventStream events = DomainEventStream.of(event(0, new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
                 event(1, new UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
