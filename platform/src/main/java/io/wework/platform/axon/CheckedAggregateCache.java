@@ -16,8 +16,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * miss when they were, so the repository reloads the aggregate (snapshot plus later events). A
  * change made by another node is therefore always seen before a command is decided. Two nodes
  * appending at the same moment are still told apart by the store's unique (aggregate, sequence)
- * key: the loser rolls back, the repository drops its entry, and the command is retried on fresh
- * state.
+ * key: the loser rolls back, the repository drops its entry, and the command answers 409
+ * {@code concurrent_modification} (nothing stored; the client retries on fresh state).
  * <p>
  * Size-bounded (least recently used evicted, Caffeine); Axon itself ships only a weak-reference
  * cache, which every young-generation collection empties, and JCache/Ehcache adapters. Entry

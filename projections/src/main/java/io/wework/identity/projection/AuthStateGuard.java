@@ -1,9 +1,6 @@
 package io.wework.identity.projection;
 
-import io.wework.platform.processing.ProjectionAdmin;
 import io.wework.platform.redis.AfterCommitCacheWriter;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.annotation.Lazy;
 import io.wework.platform.security.AccessTokenGuard;
 import io.wework.platform.security.AuthenticatedUser;
 import java.time.Duration;
@@ -18,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The identity feature's {@link AccessTokenGuard}: one Redis round trip per request (the account's
  * {@link AuthState} and the token's denial mark), falling back to {@code users_view} (checked against
- * the event store, {@link UserRowReader}) when the state entry is missing. The {@code users} projection writes both after its commits, and the commands
- * that change them wait for it, so the change holds from the caller's next request on.
+ * the event store, {@link UserRowReader}) when the state entry is missing. The inline users
+ * projection writes both right after each command's commit, so a change holds from the caller's next
+ * request on.
  * When Redis is down the guard cannot tell a logged-out token from a live one and refuses with 503.
  */
 @Component
@@ -32,16 +30,11 @@ public class AuthStateGuard implements AccessTokenGuard {
     private final StringRedisTemplate redis;
     private final UserRowReader rows;
     private final AfterCommitCacheWriter writer;
-    private final ProjectionAdmin projections;
-    private final EventStore eventStore;
 
-    public AuthStateGuard(StringRedisTemplate redis, UserRowReader rows, AfterCommitCacheWriter writer,
-                          @Lazy ProjectionAdmin projections, @Lazy EventStore eventStore) {
+    public AuthStateGuard(StringRedisTemplate redis, UserRowReader rows, AfterCommitCacheWriter writer) {
         this.redis = redis;
         this.rows = rows;
         this.writer = writer;
-        this.projections = projections;
-        this.eventStore = eventStore;
     }
 
     @Override
@@ -59,13 +52,6 @@ public class AuthStateGuard implements AccessTokenGuard {
         AuthState state;
         if (values != null && values.get(0) != null) {
             state = AuthState.decode(values.get(0));
-        } else if (projections.isReplaying(UserProjection.GROUP)) {
-            // the table is being rebuilt: the event store is the only complete answer
-            Optional<UserEntity> rebuilt = UserFold.fromEvents(eventStore.readEvents(user.userId(), 0));
-            if (rebuilt.isEmpty()) {
-                return Optional.of("Unknown account");
-            }
-            state = AuthState.of(rebuilt.get());
         } else {
             Optional<UserEntity> row = rows.current(user.userId());
             if (row.isEmpty()) {
@@ -90,7 +76,7 @@ public class AuthStateGuard implements AccessTokenGuard {
         return Optional.empty();
     }
 
-    /** Drops every access-state entry (a replay starts); the guard then reads the event store until it ends. */
+    /** Drops every access-state entry (a replay starts); misses are answered by {@link UserRowReader}. */
     void dropAll() {
         RedisKeys.deleteByPrefix(redis, STATE);
     }

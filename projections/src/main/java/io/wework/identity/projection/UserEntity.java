@@ -7,14 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** One row of the {@code users_view} read model. */
 @Entity
 @Table(name = "users_view")
-public class UserEntity implements Persistable<String> {
+public class UserEntity {
 
     @Id
     private String id;
@@ -47,9 +45,6 @@ public class UserEntity implements Persistable<String> {
     @Column(name = "telegram_chat_id")
     private String telegramChatId;
 
-    @Transient
-    private boolean isNew;
-
     protected UserEntity() {
     }
 
@@ -58,18 +53,11 @@ public class UserEntity implements Persistable<String> {
         e.id = id;
         e.createdAt = at;
         e.updatedAt = at;
-        e.isNew = true;
         return e;
     }
 
-    @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     public String getEmail() { return email; }
@@ -106,7 +94,6 @@ public class UserEntity implements Persistable<String> {
     /** A detached copy (rows kept in memory between transactions are copied before they are changed). */
     public UserEntity copy() {
         UserEntity c = created(id, createdAt);
-        c.isNew = isNew;
         c.email = email;
         c.phoneNumber = phoneNumber;
         c.fullName = fullName;

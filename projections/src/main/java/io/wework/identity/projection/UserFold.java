@@ -10,7 +10,6 @@ import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.UsernameSetEvent;
-import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 
@@ -131,8 +130,4 @@ public final class UserFold {
                 || event instanceof UserActivatedEvent || event instanceof PasswordChangedEvent;
     }
 
-    /** The row as the events say it is, built in memory straight from the event store (used while the table is replayed). */
-    public static Optional<UserEntity> fromEvents(DomainEventStream events) {
-        return Optional.ofNullable(foldAll(null, events));
-    }
 }

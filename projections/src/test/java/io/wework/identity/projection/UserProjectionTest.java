@@ -277,11 +277,11 @@ class UserProjectionTest {
         DomainEventStream events = DomainEventStream.of(event(0, new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
                 event(1, new UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
                 event(2, new UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(2))));
-        UserEntity user = UserFold.fromEvents(events).orElseThrow();
+        UserEntity user = UserFold.foldAll(null, events);
         assertThat(user.getUsername()).isEqualTo("ali");
         assertThat(user.getRole()).isEqualTo(Role.ADMIN);
         assertThat(user.getVersion()).isEqualTo(2);
-        assertThat(UserFold.fromEvents(DomainEventStream.empty())).isEmpty();
+        assertThat(UserFold.foldAll(null, DomainEventStream.empty())).isNull();
     }
 
     @Test

@@ -7,10 +7,6 @@ import io.wework.identity.api.UserView;
 import io.wework.identity.projection.CachedUser;
 import io.wework.identity.projection.UserCache;
 import io.wework.identity.projection.UserEntity;
-import io.wework.identity.projection.UserFold;
-import io.wework.identity.projection.UserProjection;
-import io.wework.platform.processing.ProjectionAdmin;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.wework.identity.projection.UserRowReader;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -18,22 +14,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves user reads from Redis, falling back to {@code users_view} checked against the event store
- * ({@link UserRowReader}; the cache is then filled); while the users projection is replayed,
- * straight from the event store, so reads stay available.
+ * ({@link UserRowReader}, exact even while a replay rebuilds the table), then filling the cache.
  */
 @Component
 public class UserQueryHandler {
 
     private final UserRowReader rows;
     private final UserCache cache;
-    private final ProjectionAdmin projections;
-    private final EventStore eventStore;
 
-    public UserQueryHandler(UserRowReader rows, UserCache cache, ProjectionAdmin projections, EventStore eventStore) {
+    public UserQueryHandler(UserRowReader rows, UserCache cache) {
         this.rows = rows;
         this.cache = cache;
-        this.projections = projections;
-        this.eventStore = eventStore;
     }
 
     @QueryHandler
@@ -53,10 +44,6 @@ public class UserQueryHandler {
     }
 
     private Optional<CachedUser> load(String userId) {
-        if (projections.isReplaying(UserProjection.GROUP)) {
-            // users_view is being rebuilt and the cache was dropped: answer from the event store
-            return UserFold.fromEvents(eventStore.readEvents(userId, 0)).map(UserEntity::toCached);
-        }
         Optional<CachedUser> cached = cache.get(userId);
         if (cached.isPresent()) {
             return cached;
