@@ -189,6 +189,14 @@ class EventSourcingIT extends IntegrationTest {
                     assertThat(status.get("replaying").asBoolean()).isFalse();
                     assertThat(jdbc.queryForList(mine)).isEqualTo(live);
                 });
+                // once caught up the processor idles, and still shows where it stopped (a replay-only projection)
+                long headAtStart = started.json().get("head").asLong();
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    JsonNode status = getAuthed("/api/admin/projections/users", root).json();
+                    assertThat(status.get("running").asBoolean()).isFalse();
+                    assertThat(status.get("replaying").asBoolean()).isFalse();
+                    assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(headAtStart);
+                });
                 List<Map<String, Object>> rebuilt = jdbc.queryForList(ROWS + " ORDER BY id");
                 if (previousRebuild != null) {
                     assertThat(rebuilt).as("replaying twice changes nothing").isEqualTo(previousRebuild);

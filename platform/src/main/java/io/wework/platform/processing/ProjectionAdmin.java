@@ -30,6 +30,8 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+    /** Where an idle replay-only processor stopped (shown as its position while it is shut down). */
+    private final Map<String, Long> idlePositions = new ConcurrentHashMap<>();
     /**
      * Streaming processors that only rebuild a read model kept up to date inline (in the commands'
      * transactions): they run while they replay and are shut down once caught up, so that they do not
@@ -65,7 +67,10 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
     private void idleIfDone(String name) {
         try {
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> {
-                if (p.isRunning() && !p.processingStatus().isEmpty() && !isReplaying(name)) {
+                Map<Integer, EventTrackerStatus> status = p.processingStatus();
+                if (p.isRunning() && !status.isEmpty() && !isReplaying(name)) {
+                    status.values().stream().map(s -> position(s.getTrackingToken())).filter(java.util.Objects::nonNull)
+                            .min(Long::compare).ifPresent(position -> idlePositions.put(name, position));
                     p.shutDown();
                     log.info("Projection {} is not replaying: its processor is idle until the next replay", name);
                 }
@@ -170,6 +175,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
                     name + " is not a streaming processor that supports a reset");
         }
         streaming.shutDown();
+        idlePositions.remove(name);
         replays.put(name, new ReplayRun(Instant.now(), headPosition(), false));
         try {
             streaming.resetTokens();
@@ -202,11 +208,13 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
             }
             segments.add(new SegmentView(s.getSegment().getSegmentId(), pos, replaying(s), s.isCaughtUp(), error));
         }
-        Long lag = min == null ? null : Math.max(0, head - min);
-        ReplayRun pending = replays.get(processor.getName());
-        if (pending != null && !pending.finished() && status.isEmpty()) {
-            replaying = true; // reset done, segments not claimed yet
+        if (status.isEmpty() && min == null) {
+            min = idlePositions.get(processor.getName()); // an idle replay-only processor: where it stopped
         }
+        Long lag = min == null ? null : Math.max(0, head - min);
+        // also true between the reset and the first claim, and while a processor that resumed from an
+        // older token than the replay's head is still on its way there
+        replaying |= isReplaying(processor.getName());
         ReplayProgress progress = null;
         ReplayRun run = replays.get(processor.getName());
         if (run != null && replaying && min != null) {
