@@ -38,10 +38,13 @@ public class CommandSender {
      * With an authenticated caller, the caller is the actor, as in {@link #send(Object)}.
      */
     public <R> R send(Object command, String actorWhenAnonymous) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-        if (CurrentUser.optional().isEmpty()) {
-            message = message.andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR_ID, actorWhenAnonymous)));
-        }
+        return CurrentUser.optional().isEmpty() ? sendAs(command, actorWhenAnonymous) : send(command);
+    }
+
+    /** Sends {@code command} with {@code actor_id = actorId} whoever the caller is: a job of the system. */
+    public <R> R sendAs(Object command, String actorId) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR_ID, actorId)));
         return gateway.sendAndWait(message, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 }

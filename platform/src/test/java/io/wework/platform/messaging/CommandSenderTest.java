@@ -13,8 +13,10 @@ import io.wework.common.api.DomainException;
 import io.wework.common.api.MetadataKeys;
 import io.wework.platform.security.AuthenticatedUser;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ class CommandSenderTest {
         when(gateway.sendAndWait(any(), anyLong(), any())).thenThrow(refused);
         assertThatThrownBy(() -> sender.send("cmd")).isSameAs(refused);
         assertThatThrownBy(() -> sender.send("cmd", "u1")).isSameAs(refused);
+        assertThatThrownBy(() -> sender.sendAs("cmd", "u1")).isSameAs(refused);
     }
 
     @Test
@@ -58,15 +61,30 @@ class CommandSenderTest {
     @Test
     void anAuthenticatedCallerStaysTheActor() {
         // the dispatch interceptor stamps the caller; the fallback actor must not replace it
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(mock(AuthenticatedUser.class), null, java.util.List.of()));
+        authenticate();
         sender.send("change", "u1");
-        assertThat(sentMessage().getMetaData()).doesNotContainKey(MetadataKeys.ACTOR_ID);
+        CommandMessage<?> sent = sentMessage();
+        assertThat(sent.getPayload()).isEqualTo("change");
+        assertThat(sent.getMetaData()).doesNotContainKey(MetadataKeys.ACTOR_ID);
+    }
+
+    @Test
+    void aSystemJobActsAsItselfWhoeverTheCaller() {
+        authenticate();
+        sender.sendAs("bootstrap", "system:bootstrap");
+        CommandMessage<?> sent = sentMessage();
+        assertThat(sent.getPayload()).isEqualTo("bootstrap");
+        assertThat(sent.getMetaData()).containsEntry(MetadataKeys.ACTOR_ID, "system:bootstrap");
+    }
+
+    private static void authenticate() {
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(mock(AuthenticatedUser.class), null, List.of()));
     }
 
     private CommandMessage<?> sentMessage() {
         ArgumentCaptor<Object> captor = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(captor.capture(), eq(2500L), eq(TimeUnit.MILLISECONDS));
-        return (CommandMessage<?>) captor.getValue();
+        return GenericCommandMessage.asCommandMessage(captor.getValue());
     }
 }
