@@ -1,16 +1,11 @@
 package io.wework.identity.command;
 
 import io.wework.common.api.DomainException;
-import io.wework.common.api.MetadataKeys;
 import io.wework.identity.api.BootstrapSuperAdminCommand;
+import io.wework.platform.messaging.CommandSender;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -32,13 +27,15 @@ class BootstrapSuperAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapSuperAdmin.class);
 
-    private final CommandGateway commands;
+    private static final String ACTOR = "system:bootstrap";
+
+    private final CommandSender commands;
     private final IdentityClaims claims;
     private final PasswordEncoder passwordEncoder;
     private final String email;
     private final String password;
 
-    BootstrapSuperAdmin(CommandGateway commands, IdentityClaims claims, PasswordEncoder passwordEncoder,
+    BootstrapSuperAdmin(CommandSender commands, IdentityClaims claims, PasswordEncoder passwordEncoder,
                         @Value("${WEWORK_BOOTSTRAP_ADMIN_EMAIL:${wework.bootstrap.admin-email:}}") String email,
                         @Value("${WEWORK_BOOTSTRAP_ADMIN_PASSWORD:${wework.bootstrap.admin-password:}}") String password) {
         this.commands = commands;
@@ -64,11 +61,8 @@ class BootstrapSuperAdmin {
             log.info("Bootstrap super_admin {} already exists", email);
             return;
         }
-        var command = GenericCommandMessage.asCommandMessage(
-                        new BootstrapSuperAdminCommand(idFor(email), email, passwordEncoder.encode(password)))
-                .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR_ID, "system:bootstrap")));
         try {
-            commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+            commands.sendAs(new BootstrapSuperAdminCommand(idFor(email), email, passwordEncoder.encode(password)), ACTOR);
             log.info("Bootstrap super_admin {} created", email);
         } catch (DomainException | AggregateStreamCreationException | ConcurrencyException e) {
             log.info("Bootstrap super_admin {} already exists ({})", email, e.getClass().getSimpleName());

@@ -88,8 +88,4 @@ final class Requests {
             return "TelegramSettings[enabled=" + telegramEnabled + "]";
         }
     }
-
-    static String lower(String s) {
-        return s.trim().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -1,32 +1,16 @@
 package io.wework.identity.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.common.api.DomainException;
-import io.wework.common.api.MetadataKeys;
 import io.wework.identity.api.FetchUserStatsQuery;
-import io.wework.identity.api.FindTelegramSettingsQuery;
 import io.wework.identity.api.FindUsersQuery;
 import io.wework.identity.api.Role;
-import io.wework.identity.api.TelegramSettingsView;
 import io.wework.identity.api.UserPage;
 import io.wework.identity.api.UserStatsView;
-import io.wework.platform.axon.AxonInfrastructureConfig;
-import io.wework.platform.crypto.SecretBox;
-import io.wework.platform.events.EventNames;
-import io.wework.platform.events.SensitiveFields;
+import io.wework.identity.query.AccountHistory.HistoryEntry;
+import io.wework.platform.messaging.QuerySender;
 import io.wework.platform.security.CurrentUser;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,16 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class IdentityQueryController {
 
-    private static final ObjectMapper STORAGE_JSON = AxonInfrastructureConfig.storageObjectMapper();
+    private final QuerySender queries;
+    private final TelegramSettingsReader telegramSettings;
+    private final AccountHistory history;
 
-    private final QueryGateway queries;
-    private final SecretBox secrets;
-    private final EventStore eventStore;
-
-    public IdentityQueryController(QueryGateway queries, SecretBox secrets, EventStore eventStore) {
+    public IdentityQueryController(QuerySender queries, TelegramSettingsReader telegramSettings, AccountHistory history) {
         this.queries = queries;
-        this.secrets = secrets;
-        this.eventStore = eventStore;
+        this.telegramSettings = telegramSettings;
+        this.history = history;
     }
 
     public record TelegramSettings(boolean telegramEnabled, String telegramBotToken, String telegramChatId) {
@@ -55,31 +37,14 @@ public class IdentityQueryController {
 
     @GetMapping("/api/auth/me/telegram")
     public TelegramSettings telegram() {
-        TelegramSettingsView view = queries.query(new FindTelegramSettingsQuery(CurrentUser.required().userId()),
-                ResponseTypes.instanceOf(TelegramSettingsView.class)).orTimeout(10, TimeUnit.SECONDS).join();
-        return new TelegramSettings(view.enabled(), secrets.decrypt(view.encryptedBotToken()), view.chatId());
-    }
-
-    public record HistoryEntry(String type, long sequence, Instant occurredAt, String actorId, String correlationId,
-                               Map<String, Object> data) {
+        TelegramSettingsReader.Settings settings = telegramSettings.read(CurrentUser.required().userId());
+        return new TelegramSettings(settings.enabled(), settings.botToken(), settings.chatId());
     }
 
     /** The caller's own account events, newest first, without secrets (hashes, tokens, codes). */
     @GetMapping("/api/auth/me/history")
-    @SuppressWarnings("unchecked")
     public List<HistoryEntry> history() {
-        String userId = CurrentUser.required().userId();
-        List<HistoryEntry> entries = new ArrayList<>();
-        eventStore.readEvents(userId, 0).asStream().forEach(event -> {
-            DomainEventMessage<?> e = event;
-            Map<String, Object> data = SensitiveFields.drop(STORAGE_JSON.convertValue(e.getPayload(), Map.class));
-            data.remove("userId");
-            entries.add(new HistoryEntry(EventNames.of(e.getPayloadType()), e.getSequenceNumber(), e.getTimestamp(),
-                    (String) e.getMetaData().get(MetadataKeys.ACTOR_ID), (String) e.getMetaData().get(MetadataKeys.CORRELATION_ID),
-                    EventNames.snakeCaseKeys(data)));
-        });
-        Collections.reverse(entries);
-        return entries;
+        return history.of(CurrentUser.required().userId());
     }
 
     @GetMapping("/api/admin/users")
@@ -94,14 +59,12 @@ public class IdentityQueryController {
         }
         Role roleFilter = role == null || role.isBlank() ? null : Role.fromWireName(role).orElseThrow(() ->
                 new DomainException(DomainException.Kind.VALIDATION, "validation_failed", "role must be user, admin or super_admin"));
-        return queries.query(new FindUsersQuery(search, active, roleFilter, skip, limit), ResponseTypes.instanceOf(UserPage.class))
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        return queries.ask(new FindUsersQuery(search, active, roleFilter, skip, limit), UserPage.class);
     }
 
     /** The users part of WeWork's admin stats. */
     @GetMapping("/api/admin/stats")
     public UserStatsView stats() {
-        return queries.query(new FetchUserStatsQuery(), ResponseTypes.instanceOf(UserStatsView.class))
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        return queries.ask(new FetchUserStatsQuery(), UserStatsView.class);
     }
 }

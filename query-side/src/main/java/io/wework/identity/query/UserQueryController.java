@@ -5,11 +5,8 @@ import io.wework.identity.api.FindUserByIdQuery;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.PublicProfileView;
 import io.wework.identity.api.UserView;
+import io.wework.platform.messaging.QuerySender;
 import io.wework.platform.security.CurrentUser;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,30 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 public class UserQueryController {
 
-    private final QueryGateway queries;
+    private final QuerySender queries;
 
-    public UserQueryController(QueryGateway queries) {
+    public UserQueryController(QuerySender queries) {
         this.queries = queries;
     }
 
     @GetMapping("/me")
     public UserView me() {
         String userId = CurrentUser.required().userId();
-        return ask(new FindUserByIdQuery(userId), UserView.class).orElseThrow(IdentityErrors::userNotFound);
+        return queries.askOptional(new FindUserByIdQuery(userId), UserView.class).orElseThrow(IdentityErrors::userNotFound);
     }
 
     @GetMapping("/users/{id}/public")
     public PublicProfileView publicById(@PathVariable("id") String id) {
-        return ask(FindPublicProfileQuery.byId(id), PublicProfileView.class).orElseThrow(IdentityErrors::userNotFound);
+        return queries.askOptional(FindPublicProfileQuery.byId(id), PublicProfileView.class).orElseThrow(IdentityErrors::userNotFound);
     }
 
     @GetMapping("/users/username/{username}/public")
     public PublicProfileView publicByUsername(@PathVariable("username") String username) {
-        return ask(FindPublicProfileQuery.byUsername(username), PublicProfileView.class)
+        return queries.askOptional(FindPublicProfileQuery.byUsername(username), PublicProfileView.class)
                 .orElseThrow(IdentityErrors::userNotFound);
-    }
-
-    private <Q, R> Optional<R> ask(Q query, Class<R> type) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(type)).orTimeout(10, TimeUnit.SECONDS).join();
     }
 }

@@ -1,0 +1,54 @@
+package io.wework.identity.command;
+
+import io.wework.identity.api.UserView;
+import io.wework.identity.command.Requests.ChangePasswordRequest;
+import io.wework.identity.command.Requests.TelegramRequest;
+import io.wework.identity.command.Requests.TelegramSettings;
+import io.wework.identity.command.Requests.UpdateProfileRequest;
+import io.wework.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/auth/me}: the caller changes their own account (password, profile, Telegram). Each
+ * method reads the request, calls one use case and writes its answer.
+ */
+@RestController
+@RequestMapping("/api/auth/me")
+public class AccountCommandController {
+
+    private final PasswordChange passwordChange;
+    private final ProfileUpdate profileUpdate;
+    private final TelegramSettingsUpdate telegramSettings;
+
+    public AccountCommandController(PasswordChange passwordChange, ProfileUpdate profileUpdate,
+                                    TelegramSettingsUpdate telegramSettings) {
+        this.passwordChange = passwordChange;
+        this.profileUpdate = profileUpdate;
+        this.telegramSettings = telegramSettings;
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public TokenResponse changePassword(@Valid @RequestBody ChangePasswordRequest request) {
+        return TokenResponse.bearer(passwordChange.change(CurrentUser.required(), request.currentPassword(),
+                request.newPassword()));
+    }
+
+    @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public UserView updateProfile(@Valid @RequestBody UpdateProfileRequest request) {
+        return profileUpdate.update(CurrentUser.required().userId(), request.fullName(), request.username(), request.bio(),
+                request.avatar());
+    }
+
+    @PatchMapping(path = "/telegram", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public TelegramSettings updateTelegram(@Valid @RequestBody TelegramRequest request) {
+        TelegramSettingsUpdate.Settings settings = telegramSettings.change(CurrentUser.required().userId(),
+                request.telegramEnabled(), request.telegramBotToken(), request.telegramChatId());
+        return new TelegramSettings(settings.enabled(), settings.botToken(), settings.chatId());
+    }
+}

@@ -1,0 +1,99 @@
+package io.wework.identity.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.wework.common.api.DomainException;
+import io.wework.identity.api.IdentityErrors;
+import io.wework.identity.api.RegisterUserCommand;
+import io.wework.identity.api.Role;
+import io.wework.identity.api.RoleView;
+import io.wework.identity.api.UserView;
+import io.wework.platform.messaging.CommandSender;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class RegistrationTest {
+
+    private static final String PHONE = "09120000001";
+
+    private final PasswordEncoder encoder = new BCryptPasswordEncoder(4);
+    private final CommandSender commands = mock(CommandSender.class);
+    private final IdentityClaims claims = mock(IdentityClaims.class);
+    private final Registration registration = new Registration(commands, claims, new PasswordHasher(encoder));
+
+    @Test
+    void aSignUpSendsTheNormalisedAccountWithAHashedPassword() {
+        UserView view = registration.register("  Ann@Example.COM ", "s3cret-pass", "  ", PHONE);
+
+        RegisterUserCommand command = sent();
+        assertThat(command.email()).isEqualTo("ann@example.com");
+        assertThat(command.fullName()).isNull();
+        assertThat(command.phoneNumber()).isEqualTo(PHONE);
+        assertThat(command.passwordHash()).isNotEqualTo("s3cret-pass");
+        assertThat(encoder.matches("s3cret-pass", command.passwordHash())).isTrue();
+        assertThat(view).isEqualTo(new UserView(command.userId(), "ann@example.com", PHONE, null, null, null, null,
+                RoleView.of(Role.USER), true));
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedAndNothingIsSent() {
+        String seventyFourBytes = "é".repeat(37); // 37 characters, 74 bytes in UTF-8
+        assertThatThrownBy(() -> registration.register("ann@example.com", seventyFourBytes, null, null))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("validation_failed");
+                    assertThat(e.getMessage()).isEqualTo("password: must be at most 72 bytes long");
+                });
+        verifyNoInteractions(commands);
+        registration.register("ann@example.com", "é".repeat(36), null, null); // 72 bytes: fine
+    }
+
+    @Test
+    void aPhoneOnlyAccountHasNoEmailAndNoPassword() {
+        String userId = registration.registerByPhone(PHONE, " Ann ");
+        RegisterUserCommand command = sent();
+        assertThat(userId).isEqualTo(command.userId());
+        assertThat(command.email()).isNull();
+        assertThat(command.passwordHash()).isNull();
+        assertThat(command.phoneNumber()).isEqualTo(PHONE);
+        assertThat(command.fullName()).isEqualTo("Ann");
+    }
+
+    @Test
+    void losingThePhoneRaceAnswersTheAccountThatWonIt() {
+        when(commands.send(any(RegisterUserCommand.class))).thenThrow(IdentityErrors.phoneTaken());
+        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.of("winner"));
+        assertThat(registration.registerByPhone(PHONE, null)).isEqualTo("winner");
+    }
+
+    @Test
+    void aPhoneTakenWithNoClaimToFindIsStillRefused() {
+        DomainException taken = IdentityErrors.phoneTaken();
+        when(commands.send(any(RegisterUserCommand.class))).thenThrow(taken);
+        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> registration.registerByPhone(PHONE, null)).isSameAs(taken);
+    }
+
+    @Test
+    void otherRefusalsAreNotRecoveredFrom() {
+        DomainException other = new DomainException(DomainException.Kind.VALIDATION, "invalid_field", "no");
+        when(commands.send(any(RegisterUserCommand.class))).thenThrow(other);
+        assertThatThrownBy(() -> registration.registerByPhone(PHONE, null)).isSameAs(other);
+        verify(claims, never()).findUserId(any(), any());
+    }
+
+    private RegisterUserCommand sent() {
+        ArgumentCaptor<RegisterUserCommand> captor = ArgumentCaptor.forClass(RegisterUserCommand.class);
+        verify(commands).send(captor.capture());
+        return captor.getValue();
+    }
+}
