@@ -1,6 +1,5 @@
 package io.wework.identity.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.common.api.DomainException;
 import io.wework.common.api.MetadataKeys;
 import io.wework.identity.api.FetchUserStatsQuery;
@@ -10,10 +9,8 @@ import io.wework.identity.api.Role;
 import io.wework.identity.api.TelegramSettingsView;
 import io.wework.identity.api.UserPage;
 import io.wework.identity.api.UserStatsView;
-import io.wework.platform.axon.AxonInfrastructureConfig;
 import io.wework.platform.crypto.SecretBox;
-import io.wework.platform.events.EventNames;
-import io.wework.platform.events.SensitiveFields;
+import io.wework.platform.events.EventContract;
 import io.wework.platform.security.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Identity reads beyond the profile: Telegram settings, own history, admin listing and stats. */
 @RestController
 public class IdentityQueryController {
-
-    private static final ObjectMapper STORAGE_JSON = AxonInfrastructureConfig.storageObjectMapper();
 
     private final QueryGateway queries;
     private final SecretBox secrets;
@@ -64,19 +59,18 @@ public class IdentityQueryController {
                                Map<String, Object> data) {
     }
 
-    /** The caller's own account events, newest first, without secrets (hashes, tokens, codes). */
+    /** The caller's own account events, newest first, without their {@code @Sensitive} fields. */
     @GetMapping("/api/auth/me/history")
-    @SuppressWarnings("unchecked")
     public List<HistoryEntry> history() {
         String userId = CurrentUser.required().userId();
         List<HistoryEntry> entries = new ArrayList<>();
         eventStore.readEvents(userId, 0).asStream().forEach(event -> {
             DomainEventMessage<?> e = event;
-            Map<String, Object> data = SensitiveFields.drop(STORAGE_JSON.convertValue(e.getPayload(), Map.class));
-            data.remove("userId");
-            entries.add(new HistoryEntry(EventNames.of(e.getPayloadType()), e.getSequenceNumber(), e.getTimestamp(),
+            Map<String, Object> data = EventContract.publicPayload(e.getPayload());
+            data.remove("user_id");
+            entries.add(new HistoryEntry(EventContract.publicName(e.getPayloadType()), e.getSequenceNumber(), e.getTimestamp(),
                     (String) e.getMetaData().get(MetadataKeys.ACTOR_ID), (String) e.getMetaData().get(MetadataKeys.CORRELATION_ID),
-                    EventNames.snakeCaseKeys(data)));
+                    data));
         });
         Collections.reverse(entries);
         return entries;
