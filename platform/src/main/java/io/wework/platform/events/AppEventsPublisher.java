@@ -3,7 +3,7 @@ package io.wework.platform.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.platform.axon.AxonInfrastructureConfig;
-import io.wework.platform.redis.AfterCommitCacheWriter;
+import io.wework.platform.redis.AfterCommitPublisher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -31,9 +31,9 @@ public class AppEventsPublisher {
     private static final ObjectMapper WIRE_JSON = new ObjectMapper().findAndRegisterModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final AfterCommitCacheWriter redis;
+    private final AfterCommitPublisher redis;
 
-    public AppEventsPublisher(AfterCommitCacheWriter redis) {
+    public AppEventsPublisher(AfterCommitPublisher redis) {
         this.redis = redis;
     }
 
