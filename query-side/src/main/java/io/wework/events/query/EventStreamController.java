@@ -1,6 +1,6 @@
 package io.wework.events.query;
 
-import io.wework.platform.events.AppEventsPublisher;
+import io.wework.events.projection.AppEventsPublisher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
