@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@code @EventHandler} / {@code @EventSourcingHandler} / {@code @SagaEventHandler}: whichever way
  * a new event enters the code, it is caught.
  */
-class EventContractTest {
+class EventContractRulesTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
