@@ -1,7 +1,7 @@
 package io.wework.platform.processing;
 
 import io.wework.common.api.DomainException;
-import io.wework.platform.events.EventNames;
+import io.wework.platform.events.EventContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +92,7 @@ public class DeadLetterAdmin {
         String id = letter instanceof JpaDeadLetter<?> jpa ? jpa.getId() : null;
         String sequence = letter instanceof JpaDeadLetter<?> jpa ? String.valueOf(jpa.getSequenceIdentifier()) : null;
         EventMessage<?> message = letter.message();
-        return new DeadLetterView(id, group, sequence, message.getIdentifier(), EventNames.of(message.getPayloadType()),
+        return new DeadLetterView(id, group, sequence, message.getIdentifier(), EventContract.publicName(message.getPayloadType()),
                 letter.cause().map(c -> c.type()).orElse(null), letter.cause().map(c -> c.message()).orElse(null),
                 letter.enqueuedAt(), letter.lastTouched());
     }

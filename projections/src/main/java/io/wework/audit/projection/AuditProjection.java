@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.common.api.MetadataKeys;
 import io.wework.platform.axon.AxonInfrastructureConfig;
-import io.wework.platform.events.EventNames;
-import io.wework.platform.events.SensitiveFields;
+import io.wework.platform.events.EventContract;
 import java.sql.Timestamp;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail: every event of every aggregate, with who caused it and a payload whose
- * sensitive fields (hashes, tokens, codes) are masked. Idempotent per global index, so a replay
- * rewrites the same rows. Events come from the JPA event store, whose rows it keys on.
+ * The audit trail: every event of every aggregate under its public name, with who caused it and a
+ * payload whose {@code @Sensitive} fields read {@code ***} (the event contract, {@link EventContract}).
+ * Idempotent per global index, so a replay rewrites the same rows. Events come from the JPA event
+ * store, whose rows it keys on.
  */
 @Component
 @ProcessingGroup(AuditProjection.GROUP)
@@ -35,7 +34,6 @@ public class AuditProjection {
     }
 
     @EventHandler
-    @SuppressWarnings("unchecked")
     void on(Object payload, EventMessage<?> event) throws JsonProcessingException {
         String aggregateType = null;
         String aggregateId = null;
@@ -45,11 +43,10 @@ public class AuditProjection {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        Map<String, Object> masked = SensitiveFields.mask(STORAGE_JSON.convertValue(payload, Map.class));
-        pending().add(new Object[] {event.getIdentifier(), EventNames.of(event.getPayloadType()), event.getPayloadType().getName(),
+        pending().add(new Object[] {event.getIdentifier(), EventContract.publicName(event.getPayloadType()), event.getPayloadType().getName(),
                 aggregateType, aggregateId, sequence, Timestamp.from(event.getTimestamp()),
                 meta(event, MetadataKeys.ACTOR_ID), meta(event, MetadataKeys.CORRELATION_ID), meta(event, MetadataKeys.CLIENT_IP),
-                STORAGE_JSON.writeValueAsString(masked), event.getIdentifier()});
+                STORAGE_JSON.writeValueAsString(EventContract.masked(payload)), event.getIdentifier()});
     }
 
     /** The rows of the batch being handled; written in one JDBC batch when its unit of work prepares to commit. */

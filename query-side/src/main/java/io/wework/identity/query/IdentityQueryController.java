@@ -41,7 +41,7 @@ public class IdentityQueryController {
         return new TelegramSettings(settings.enabled(), settings.botToken(), settings.chatId());
     }
 
-    /** The caller's own account events, newest first, without secrets (hashes, tokens, codes). */
+    /** The caller's own account events, newest first, without their {@code @Sensitive} fields. */
     @GetMapping("/api/auth/me/history")
     public List<HistoryEntry> history() {
         return history.of(CurrentUser.required().userId());

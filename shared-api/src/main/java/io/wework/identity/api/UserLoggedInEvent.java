@@ -1,5 +1,6 @@
 package io.wework.identity.api;
 
+import io.wework.common.api.PublicEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -9,5 +10,6 @@ import org.axonframework.serialization.Revision;
  * see {@code UserLoggedInEventV1Upcaster}).
  */
 @Revision("2")
+@PublicEvent("user.logged_in")
 public record UserLoggedInEvent(String userId, String authMethod, String sessionId, Instant loggedInAt) {
 }
