@@ -53,7 +53,7 @@ public class AdminUserCommandController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserView update(@PathVariable("id") String id, @Valid @RequestBody AdminUpdateRequest request) {
-        Role actorRole = CurrentUser.required().role();
+        Role actorRole = Role.fromWireName(CurrentUser.required().role()).orElseThrow();
         Role role = request.role() == null ? null : Role.fromWireName(request.role()).orElseThrow();
         String email = request.email() == null ? null : Requests.lower(request.email());
         try {

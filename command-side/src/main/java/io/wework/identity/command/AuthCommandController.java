@@ -258,7 +258,7 @@ public class AuthCommandController {
     }
 
     private TokenResponse tokens(AuthenticatedUser user, String refreshToken, java.time.Instant notBefore) {
-        JwtService.IssuedToken token = jwtService.issueAccessToken(user.userId(), user.role(), user.sessionId(), notBefore);
+        JwtService.IssuedToken token = jwtService.issueAccessToken(user.userId(), user.role().wireName(), user.sessionId(), notBefore);
         return new TokenResponse(token.token(), "bearer", token.expiresInSeconds(), refreshToken);
     }
 
