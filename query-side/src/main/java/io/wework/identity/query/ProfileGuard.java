@@ -20,9 +20,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Enforces {@link RequireProfile} before a controller method runs (registered by
  * {@link ProfileGuardRegistration}); also usable directly through {@link #require(UserView, String...)}.
  * It reads the caller through {@link UserQueryHandler}, the handler that answers
- * {@link FindUserByIdQuery} in this module, not through the query gateway: Spring MVC builds its
- * interceptors while it sets itself up, and the gateway would drag Axon's whole configuration into
- * that (the reason it used to be injected {@code @Lazy}).
+ * {@link FindUserByIdQuery} in this module (the local query bus ran it on the caller's thread all the
+ * same), not through the query gateway: Spring MVC creates its interceptors while it sets itself up,
+ * and the gateway would make that build Axon's whole configuration (query bus, event store, every
+ * configurer module), an edge back into the rest of the application that used to hide behind a
+ * {@code @Lazy} proxy.
  */
 @Component
 public class ProfileGuard implements HandlerInterceptor {
