@@ -3,8 +3,8 @@ package io.wework.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wework.identity.api.Role;
 import io.wework.platform.security.JwtService;
+import io.wework.platform.security.RoleAuthorities;
 import io.wework.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,8 +21,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AuthIT extends IntegrationTest {
+
+    @Autowired
+    private RoleAuthorities roles;
 
     private static final String PASSWORD = "correct-horse-1";
 
@@ -239,9 +243,9 @@ class AuthIT extends IntegrationTest {
         String[] user = registerAndLogin(uniqueEmail("tok"), PASSWORD);
         byte[] secret = JWT_SECRET.getBytes(StandardCharsets.UTF_8);
         String expired = new JwtService(secret, Duration.ofMinutes(5), "wework",
-                Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)).issueAccessToken(user[0], Role.USER).token();
+                Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC), roles).issueAccessToken(user[0], "user").token();
         String foreign = new JwtService("another-Kq8Wm3Xz7Lp2Rv5Nt9Bc4Hd6Jf1Gs0".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(5), "wework", Clock.systemUTC()).issueAccessToken(user[0], Role.SUPER_ADMIN).token();
+                Duration.ofMinutes(5), "wework", Clock.systemUTC(), roles).issueAccessToken(user[0], "super_admin").token();
         String[] parts = user[1].split("\\.");
         String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

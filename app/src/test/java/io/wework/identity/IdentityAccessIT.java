@@ -377,6 +377,10 @@ class IdentityAccessIT extends IntegrationTest {
             assertThat(r.status()).isEqualTo(428);
             assertThat(r.json().get("detail").get("error_code").asText()).isEqualTo("PROFILE_INCOMPLETE");
             assertThat(r.json().get("detail").get("missing_fields").toString()).isEqualTo("[\"username\"]");
+            assertThat(r.json().get("detail").get("message").asText()).isEqualTo("Complete your profile first: username");
+            assertThat(r.json().get("code").asText()).isEqualTo("profile_incomplete");
+            assertThat(r.json().get("title").asText()).isEqualTo("Precondition Required");
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
             patchJson("/api/auth/me", "{\"username\":\"g" + user[0].substring(user[0].length() - 10) + "\"}", user[1]);
             assertThat(getAuthed("/test/needs-full-profile", user[1]).status()).isEqualTo(200);
         }

@@ -1,6 +1,6 @@
 package io.wework.support;
 
-import io.wework.platform.web.RequireProfile;
+import io.wework.identity.api.RequireProfile;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -49,7 +49,7 @@ public class AdminUserCommandController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserView update(@PathVariable("id") String id, @Valid @RequestBody AdminUpdateRequest request) {
-        Role actorRole = CurrentUser.required().role();
+        Role actorRole = Role.fromWireName(CurrentUser.required().role()).orElseThrow();
         Role role = request.role() == null ? null : Role.fromWireName(request.role()).orElseThrow();
         return userUpdate.update(id, actorRole, role, request.isActive(), request.fullName(), request.phoneNumber(),
                 request.email());

@@ -3,7 +3,7 @@ package io.wework.identity.command;
 import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import io.wework.platform.crypto.SecretBox;
-import io.wework.platform.sms.SmsSender;
+import io.wework.identity.command.sms.SmsSender;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;

@@ -54,7 +54,7 @@ public class TokenIssuer {
      *                  older than a change that invalidated the tokens before it
      */
     public Tokens issue(AuthenticatedUser user, RefreshToken refreshToken, Instant notBefore) {
-        JwtService.IssuedToken access = jwt.issueAccessToken(user.userId(), user.role(), user.sessionId(), notBefore);
+        JwtService.IssuedToken access = jwt.issueAccessToken(user.userId(), user.role().wireName(), user.sessionId(), notBefore);
         return new Tokens(access.token(), access.expiresInSeconds(), refreshToken.token());
     }
 }

@@ -19,7 +19,8 @@ class TokenIssuerTest {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final String USER = "0193f1b2-0000-7000-8000-000000000001";
     static final JwtService JWT = new JwtService("k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF".getBytes(StandardCharsets.UTF_8),
-            Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC),
+            role -> java.util.Optional.ofNullable(role).map(r -> java.util.Set.of("ROLE_" + r.toUpperCase(java.util.Locale.ROOT))));
 
     private final TokenIssuer issuer = new TokenIssuer(JWT);
 

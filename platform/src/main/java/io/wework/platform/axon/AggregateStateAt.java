@@ -15,13 +15,15 @@ import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.config.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Point in time, for any event-sourced aggregate: its state rebuilt from its own event sourcing
  * handlers, using only the events stored up to an instant (never a snapshot, which may be newer).
- * Nothing is written and no command runs.
+ * Nothing is written and no command runs. It takes Axon's {@link Configuration} as Axon's own
+ * {@code SpringAggregateSnapshotter} does: the {@link EventStore} it also takes is built from that
+ * configuration (the storage engine needs its upcaster chain), so both exist before this bean, and
+ * nothing that builds them needs this bean.
  */
 @Component
 public class AggregateStateAt {
@@ -29,7 +31,7 @@ public class AggregateStateAt {
     private final EventStore eventStore;
     private final Configuration axon;
 
-    public AggregateStateAt(EventStore eventStore, @Lazy Configuration axon) {
+    public AggregateStateAt(EventStore eventStore, Configuration axon) {
         this.eventStore = eventStore;
         this.axon = axon;
     }

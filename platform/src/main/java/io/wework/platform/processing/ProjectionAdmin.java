@@ -29,7 +29,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+    private final ReplayRuns replays;
     /** Where an idle replay-only processor stopped (shown as its position while it is shut down). */
     private final Map<String, Long> idlePositions = new ConcurrentHashMap<>();
     /**
@@ -45,11 +45,12 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
                 return t;
             });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore,
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ReplayRuns replays,
                            @org.springframework.beans.factory.annotation.Value("${wework.projections.replay-only:users}")
                            java.util.Set<String> replayOnly) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.replays = replays;
         this.replayOnly = java.util.Set.copyOf(replayOnly);
     }
 
@@ -83,10 +84,6 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
     @Override
     public void destroy() {
         idler.shutdownNow();
-    }
-
-    /** When a replay was started, from which head, and the last progress sample. */
-    private record ReplayRun(Instant startedAt, long head, boolean finished) {
     }
 
     public record SegmentView(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
@@ -125,7 +122,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         boolean replaying = status.values().stream().anyMatch(ProjectionAdmin::replaying);
-        ReplayRun run = replays.get(name);
+        ReplayRuns.Run run = replays.last(name).orElse(null);
         if (run != null && !run.finished()) {
             // done once no segment replays and every segment has reached the head the replay started from
             // (a processor idle before the replay resumes from an older token than that head)
@@ -134,22 +131,12 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
                 return position != null && position >= run.head();
             });
             if (!replaying && reachedHead) {
-                replays.put(name, new ReplayRun(run.startedAt(), run.head(), true));
+                replays.finish(name);
                 return false;
             }
             return true;
         }
         return replaying;
-    }
-
-    /**
-     * Whether a replay this node started is still running (cheap: no status is read; updated by
-     * {@link #isReplaying}, which the idler calls every second). A replay-only projection applies every
-     * event while it is true, not only the replayed ones, so nothing committed around the reset is missed.
-     */
-    public boolean replayRunActive(String name) {
-        ReplayRun run = replays.get(name);
-        return run != null && !run.finished();
     }
 
     /**
@@ -176,7 +163,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
         }
         streaming.shutDown();
         idlePositions.remove(name);
-        replays.put(name, new ReplayRun(Instant.now(), headPosition(), false));
+        replays.start(name, headPosition());
         try {
             streaming.resetTokens();
         } finally {
@@ -216,7 +203,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
         // older token than the replay's head is still on its way there
         replaying |= isReplaying(processor.getName());
         ReplayProgress progress = null;
-        ReplayRun run = replays.get(processor.getName());
+        ReplayRuns.Run run = replays.last(processor.getName()).orElse(null);
         if (run != null && replaying && min != null) {
             double seconds = Math.max(0.001, Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0);
             double rate = min / seconds;

@@ -48,8 +48,9 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
                 if (refusal.isPresent()) {
                     throw new JwtService.InvalidTokenException(refusal.get());
                 }
-                var authority = new SimpleGrantedAuthority("ROLE_" + user.role().name());
-                var authentication = new UsernamePasswordAuthenticationToken(user, null, List.of(authority));
+                List<SimpleGrantedAuthority> authorities = user.authorities().stream().sorted()
+                        .map(SimpleGrantedAuthority::new).toList();
+                var authentication = new UsernamePasswordAuthenticationToken(user, null, authorities);
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(authentication);
                 SecurityContextHolder.setContext(context);

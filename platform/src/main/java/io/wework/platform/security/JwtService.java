@@ -5,18 +5,19 @@ import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
-import io.wework.identity.api.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
  * Issues and verifies HS256 access tokens with jjwt. Claims are ASCII only ({@code sub}, {@code role},
  * {@code iat}, {@code exp}, {@code jti}, {@code iss}), so WeWork's front end can decode them with
- * {@code atob}. Unsigned ({@code alg: none}) and foreign-algorithm tokens are rejected by jjwt.
+ * {@code atob}. Unsigned ({@code alg: none}) and foreign-algorithm tokens are rejected by jjwt. The
+ * role travels as its wire name; {@link RoleAuthorities} says which names exist and what they grant.
  */
 public class JwtService {
 
@@ -24,18 +25,21 @@ public class JwtService {
     private final Duration ttl;
     private final String issuer;
     private final Clock clock;
+    private final RoleAuthorities roles;
 
-    public JwtService(byte[] secret, Duration ttl, String issuer, Clock clock) {
+    public JwtService(byte[] secret, Duration ttl, String issuer, Clock clock, RoleAuthorities roles) {
         this.key = Keys.hmacShaKeyFor(secret);
         this.ttl = ttl;
         this.issuer = issuer;
         this.clock = clock;
+        this.roles = roles;
     }
 
     public record IssuedToken(String token, String tokenId, Instant expiresAt, long expiresInSeconds) {
     }
 
-    public IssuedToken issueAccessToken(String userId, Role role) {
+    /** @param role the role's wire name ({@link RoleAuthorities} must know it) */
+    public IssuedToken issueAccessToken(String userId, String role) {
         return issueAccessToken(userId, role, null, null);
     }
 
@@ -44,7 +48,10 @@ public class JwtService {
      * @param notBefore when set and later than now, the token's {@code iat} (a token must never look
      *                  older than the event that invalidated the tokens before it)
      */
-    public IssuedToken issueAccessToken(String userId, Role role, String sessionId, Instant notBefore) {
+    public IssuedToken issueAccessToken(String userId, String role, String sessionId, Instant notBefore) {
+        if (roles.of(role).isEmpty()) {
+            throw new IllegalArgumentException("Unknown role " + role);
+        }
         Instant now = clock.instant();
         if (notBefore != null && notBefore.isAfter(now)) {
             now = notBefore;
@@ -53,7 +60,7 @@ public class JwtService {
         String jti = UUID.randomUUID().toString();
         var builder = Jwts.builder()
                 .subject(userId)
-                .claim("role", role.wireName());
+                .claim("role", role);
         if (sessionId != null) {
             builder.claim("sid", sessionId);
         }
@@ -77,14 +84,15 @@ public class JwtService {
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
-            Role role = Role.fromWireName(claims.get("role", String.class))
+            String role = claims.get("role", String.class);
+            Set<String> authorities = roles.of(role)
                     .orElseThrow(() -> new InvalidTokenException("Token has an unknown role"));
             if (claims.getSubject() == null || claims.getExpiration() == null) {
                 throw new InvalidTokenException("Token lacks a subject or an expiry");
             }
             return new AuthenticatedUser(claims.getSubject(), role, claims.getId(), claims.get("sid", String.class),
                     claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(),
-                    claims.getExpiration().toInstant());
+                    claims.getExpiration().toInstant(), authorities);
         } catch (ExpiredJwtException e) {
             throw new InvalidTokenException("Token has expired");
         } catch (JwtException | IllegalArgumentException e) {

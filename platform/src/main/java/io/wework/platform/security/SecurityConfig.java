@@ -32,14 +32,14 @@ public class SecurityConfig {
     }
 
     @Bean
-    public JwtService jwtService(JwtProperties props, Clock clock,
+    public JwtService jwtService(JwtProperties props, Clock clock, RoleAuthorities roles,
                                  @Value("${wework.embedded.active:false}") boolean embeddedDefault,
                                  @Value("${wework.embedded.data-dir:./data}") String dataDir) {
         if (!"HS256".equalsIgnoreCase(props.algorithm())) {
             throw new IllegalStateException("JWT_ALGORITHM must be HS256, got " + props.algorithm());
         }
         byte[] secret = JwtSecretResolver.resolve(props.secret(), embeddedDefault, Path.of(dataDir));
-        return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock);
+        return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock, roles);
     }
 
     /**
@@ -102,7 +102,7 @@ public class SecurityConfig {
                         registry.requestMatchers("/actuator/prometheus").permitAll();
                     }
                     registry.requestMatchers("/api/admin/**", "/api/events/**", "/actuator/**")
-                            .hasAnyRole("ADMIN", "SUPER_ADMIN");
+                            .hasAuthority(RoleAuthorities.ADMIN_ENDPOINTS);
                     registry.anyRequest().authenticated();
                 });
         return http.build();

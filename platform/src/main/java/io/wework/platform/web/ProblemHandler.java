@@ -9,8 +9,10 @@ import io.wework.common.api.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -62,20 +64,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     Map.of(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())));
         }
         if (cause instanceof DomainException domain) {
-            return respond(statusOf(domain.kind()), domain.code(), domain.getMessage(), request,
+            HttpStatus status = statusOf(domain.kind());
+            Optional<Map<String, Object>> structured = domain.structuredDetail();
+            if (structured.isPresent()) {
+                return respondStructured(status, domain.code(), structured.get(), request);
+            }
+            return respond(status, domain.code(), domain.getMessage(), request,
                     domain.kind() == DomainException.Kind.UNAVAILABLE ? Map.of(HttpHeaders.RETRY_AFTER, "5") : null);
-        }
-        if (cause instanceof ProfileIncompleteException incomplete) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("type", "https://wework.io/problems/profile-incomplete");
-            body.put("title", "Precondition Required");
-            body.put("status", 428);
-            body.put("detail", Map.of("message", incomplete.getMessage(), "missing_fields", incomplete.missingFields(),
-                    "error_code", "PROFILE_INCOMPLETE"));
-            body.put("code", "profile_incomplete");
-            body.put("instance", request.getRequestURI());
-            return ResponseEntity.status(428).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(body);
         }
         if (cause instanceof AccessDeniedException) {
             return respond(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this", request, null);
@@ -192,6 +187,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return builder.body(problem);
     }
 
+    /** A problem whose {@code detail} is an object ({@link DomainException#structuredDetail()}), not text. */
+    private static ResponseEntity<Object> respondStructured(HttpStatus status, String code, Map<String, Object> detail,
+                                                            HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://wework.io/problems/" + code.replace('_', '-'));
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("code", code);
+        body.put("instance", request.getRequestURI());
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
     public static HttpStatus statusOf(DomainException.Kind kind) {
         return switch (kind) {
             case VALIDATION -> HttpStatus.BAD_REQUEST;
@@ -199,6 +208,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
@@ -208,7 +218,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static Throwable unwrap(Throwable ex) {
         Throwable current = ex;
         for (int depth = 0; depth < 10 && current != null; depth++) {
-            if (current instanceof DomainException || current instanceof ProfileIncompleteException) {
+            if (current instanceof DomainException) {
                 return current;
             }
             if (current instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainException d) {

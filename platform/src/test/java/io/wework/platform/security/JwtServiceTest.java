@@ -3,7 +3,6 @@ package io.wework.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wework.identity.api.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +21,29 @@ class JwtServiceTest {
     private static final byte[] SECRET = "k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final JwtService jwt = new JwtService(SECRET, Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC));
+    /** Roles as a feature would declare them; the platform itself knows none. */
+    private static final Map<String, Set<String>> ROLES = Map.of(
+            "user", Set.of("ROLE_USER"),
+            "super_admin", Set.of("ROLE_SUPER_ADMIN", RoleAuthorities.ADMIN_ENDPOINTS));
+    private static final RoleAuthorities AUTHORITIES = role -> Optional.ofNullable(role).map(ROLES::get);
+
+    private final JwtService jwt = new JwtService(SECRET, Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC),
+            AUTHORITIES);
 
     @Test
     void issuesATokenItVerifies() {
-        var issued = jwt.issueAccessToken("u1", Role.ADMIN);
+        var issued = jwt.issueAccessToken("u1", "super_admin");
         AuthenticatedUser user = jwt.verify(issued.token());
         assertThat(user.userId()).isEqualTo("u1");
-        assertThat(user.role()).isEqualTo(Role.ADMIN);
+        assertThat(user.role()).isEqualTo("super_admin");
+        assertThat(user.authorities()).containsExactlyInAnyOrder("ROLE_SUPER_ADMIN", RoleAuthorities.ADMIN_ENDPOINTS);
         assertThat(user.tokenId()).isEqualTo(issued.tokenId());
         assertThat(issued.expiresInSeconds()).isEqualTo(3600);
     }
 
     @Test
     void claimsAreAsciiAndDecodableWithPlainBase64() {
-        String payload = jwt.issueAccessToken("0193f1b2-0000-7000-8000-000000000001", Role.SUPER_ADMIN).token().split("\\.")[1];
+        String payload = jwt.issueAccessToken("0193f1b2-0000-7000-8000-000000000001", "super_admin").token().split("\\.")[1];
         assertThat(payload).doesNotContain("-").doesNotContain("_");
         String json = new String(Base64.getDecoder().decode(payload + "==".substring(0, (4 - payload.length() % 4) % 4)),
                 StandardCharsets.UTF_8);
@@ -43,15 +53,27 @@ class JwtServiceTest {
     @Test
     void refusesAnExpiredToken() {
         var old = new JwtService(SECRET, Duration.ofMinutes(60), "wework",
-                Clock.fixed(NOW.minus(Duration.ofHours(2)), ZoneOffset.UTC)).issueAccessToken("u1", Role.USER);
+                Clock.fixed(NOW.minus(Duration.ofHours(2)), ZoneOffset.UTC), AUTHORITIES).issueAccessToken("u1", "user");
         assertThatThrownBy(() -> jwt.verify(old.token())).hasMessage("Token has expired");
     }
 
     @Test
     void refusesATokenSignedWithAnotherKey() {
         var other = new JwtService("Zq1Wx2Ec3Rv4Tb5Yn6Um7Ik8Ol9Pa0Sd!F".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThatThrownBy(() -> jwt.verify(other.issueAccessToken("u1", Role.USER).token())).hasMessage("Token is invalid");
+                Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC), AUTHORITIES);
+        assertThatThrownBy(() -> jwt.verify(other.issueAccessToken("u1", "user").token())).hasMessage("Token is invalid");
+    }
+
+    @Test
+    void refusesASignedTokenWithARoleNobodyDeclared() {
+        var unknownRole = new JwtService(SECRET, Duration.ofMinutes(60), "wework", Clock.fixed(NOW, ZoneOffset.UTC),
+                role -> Optional.of(Set.of())).issueAccessToken("u1", "owner");
+        assertThatThrownBy(() -> jwt.verify(unknownRole.token())).hasMessage("Token has an unknown role");
+    }
+
+    @Test
+    void issuesNoTokenForAnUnknownRole() {
+        assertThatThrownBy(() -> jwt.issueAccessToken("u1", "owner")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

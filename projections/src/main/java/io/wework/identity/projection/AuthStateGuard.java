@@ -67,7 +67,7 @@ public class AuthStateGuard implements AccessTokenGuard {
         if (!state.active()) {
             return Optional.of("Account is deactivated");
         }
-        if (state.role() != user.role()) {
+        if (!state.role().wireName().equals(user.role())) {
             return Optional.of("Your role changed; log in again");
         }
         if (user.issuedAt() != null && user.issuedAt().toEpochMilli() < state.tokensNotBeforeMillis()) {

@@ -5,8 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import io.wework.platform.processing.ProjectionAdmin;
-import org.springframework.context.annotation.Lazy;
+import io.wework.platform.processing.ReplayRuns;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,11 @@ public class UserProjection {
     public static final String GROUP = "users";
 
     private final UsersViewWriter writer;
-    private final ProjectionAdmin admin;
+    private final ReplayRuns replays;
 
-    public UserProjection(UsersViewWriter writer, @Lazy ProjectionAdmin admin) {
+    public UserProjection(UsersViewWriter writer, ReplayRuns replays) {
         this.writer = writer;
-        this.admin = admin;
+        this.replays = replays;
     }
 
     /**
@@ -39,7 +38,7 @@ public class UserProjection {
      */
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, ReplayStatus replay) {
-        if (replay.isReplay() || admin.replayRunActive(GROUP)) {
+        if (replay.isReplay() || replays.active(GROUP)) {
             writer.applyReplayed(event);
         }
     }

@@ -19,6 +19,7 @@ import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.UsernameSetEvent;
+import io.wework.platform.processing.ReplayRuns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +54,7 @@ class UserProjectionTest {
     private UsersViewWriter writer;
     private UserInlineProjection inline;
     private UserProjection replay;
+    private final ReplayRuns replayRuns = new ReplayRuns();
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -61,7 +63,7 @@ class UserProjectionTest {
         when(store.getObject()).thenReturn(eventStore);
         writer = new UsersViewWriter(rows, cache, authState, store, 100);
         inline = new UserInlineProjection(writer);
-        replay = new UserProjection(writer, mock(io.wework.platform.processing.ProjectionAdmin.class));
+        replay = new UserProjection(writer, replayRuns);
         org.mockito.Mockito.doAnswer(a -> {
             written.add(new ArrayList<>((Collection<UserEntity>) a.getArgument(0)));
             return null;
@@ -100,6 +102,27 @@ class UserProjectionTest {
             replay.on(m.getPayload(), m, ReplayStatus.REPLAY);
         }
         uow.commit();
+    }
+
+    private void live(DomainEventMessage<?> message) {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(message);
+        replay.on(message.getPayload(), message, ReplayStatus.REGULAR);
+        uow.commit();
+    }
+
+    @Test
+    void theReplayProcessorAppliesLiveEventsOnlyWhileAReplayStartedHereRuns() {
+        live(event(0, registered()));
+        assertThat(written).isEmpty(); // no replay: the inline projection has applied it
+
+        replayRuns.start(UserProjection.GROUP, 10);
+        live(event(0, registered()));
+        assertThat(written).hasSize(1);
+        assertThat(lastWritten().getId()).isEqualTo("u1");
+
+        replayRuns.finish(UserProjection.GROUP);
+        live(event(1, new UsernameSetEvent("u1", "ali", AT.plusSeconds(1))));
+        assertThat(written).hasSize(1);
     }
 
     private UserEntity lastWritten() {

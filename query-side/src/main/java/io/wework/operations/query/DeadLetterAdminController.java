@@ -1,6 +1,7 @@
-package io.wework.platform.processing;
+package io.wework.operations.query;
 
 import io.wework.common.api.DomainException;
+import io.wework.platform.processing.DeadLetterAdmin;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,47 +13,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin endpoints over the event processors: state, replay, dead letters. */
+/** Admin endpoints over the projections' dead letters: list, retry a processing group, delete one. */
 @RestController
-@RequestMapping("/api/admin")
-public class ProjectionAdminController {
+@RequestMapping("/api/admin/dead-letters")
+public class DeadLetterAdminController {
 
-    private final ProjectionAdmin projections;
     private final DeadLetterAdmin deadLetters;
 
-    public ProjectionAdminController(ProjectionAdmin projections, DeadLetterAdmin deadLetters) {
-        this.projections = projections;
+    public DeadLetterAdminController(DeadLetterAdmin deadLetters) {
         this.deadLetters = deadLetters;
     }
 
-    @GetMapping("/projections")
-    public List<ProjectionAdmin.ProcessorView> projections() {
-        return projections.all();
-    }
-
-    @GetMapping("/projections/{name}")
-    public ProjectionAdmin.ProcessorView projection(@PathVariable("name") String name) {
-        return projections.one(name).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
-                "projection_not_found", "No projection named " + name));
-    }
-
-    @PostMapping("/projections/{name}/replay")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public ProjectionAdmin.ProcessorView replay(@PathVariable("name") String name) {
-        return projections.replay(name);
-    }
-
-    @GetMapping("/dead-letters")
+    @GetMapping
     public List<DeadLetterAdmin.DeadLetterView> deadLetters() {
         return deadLetters.list();
     }
 
-    @PostMapping("/dead-letters/{group}/retry")
+    @PostMapping("/{group}/retry")
     public Map<String, Object> retry(@PathVariable("group") String group) {
         return Map.of("processing_group", group, "retried_sequences", deadLetters.retry(group));
     }
 
-    @DeleteMapping("/dead-letters/{group}/{id}")
+    @DeleteMapping("/{group}/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable("group") String group, @PathVariable("id") String id) {
         if (!deadLetters.delete(group, id)) {

@@ -1,4 +1,4 @@
-package io.wework.platform.sms;
+package io.wework.identity.command.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

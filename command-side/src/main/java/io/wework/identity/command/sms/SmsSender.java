@@ -1,4 +1,4 @@
-package io.wework.platform.sms;
+package io.wework.identity.command.sms;
 
 /** Sends one-time login codes by SMS. */
 public interface SmsSender {

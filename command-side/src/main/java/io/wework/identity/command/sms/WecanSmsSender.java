@@ -1,4 +1,4 @@
-package io.wework.platform.sms;
+package io.wework.identity.command.sms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

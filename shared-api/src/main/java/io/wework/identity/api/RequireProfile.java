@@ -1,4 +1,4 @@
-package io.wework.platform.web;
+package io.wework.identity.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.wework.platform.sms;
+package io.wework.identity.command.sms;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.wework.platform.axon.upcasters;
+package io.wework.identity.command.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@code UserLoggedInEvent} revision 1 {@code {userId, method, loggedInAt}} → revision 2
  * {@code {userId, authMethod, sessionId, loggedInAt}}: {@code method} was renamed and the session
- * a login opens is now named (unknown, {@code null}, for revision-1 logins). Upcasters live in
- * platform because every side that reads stored events needs them.
+ * a login opens is now named (unknown, {@code null}, for revision-1 logins). The write model owns its
+ * events' history, so its upcasters live here; as a Spring bean it reaches every reader of the store
+ * (Axon's Spring Boot configuration puts every {@code EventUpcaster} bean into the upcaster chain that
+ * {@code JdbcEventStoreConfig} hands the storage engine). A read side deployed without command-side
+ * would need this bean too.
  */
 @Component
 @Order(1)

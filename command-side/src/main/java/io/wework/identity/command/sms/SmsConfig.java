@@ -1,4 +1,4 @@
-package io.wework.platform.sms;
+package io.wework.identity.command.sms;
 
 import java.time.Duration;
 import java.util.Arrays;
