@@ -60,7 +60,7 @@ class TokenIssuerTest {
         TokenIssuer.Tokens tokens = issuer.issue(new AuthenticatedUser(USER, Role.ADMIN, "s-answered"), refresh, null);
         var principal = JWT.verify(tokens.accessToken());
         assertThat(principal.userId()).isEqualTo(USER);
-        assertThat(principal.role()).isEqualTo(Role.ADMIN);
+        assertThat(principal.role()).isEqualTo(Role.ADMIN.wireName());
         assertThat(principal.sessionId()).isEqualTo("s-answered");
         assertThat(principal.issuedAt()).isEqualTo(NOW);
         assertThat(tokens.expiresInSeconds()).isEqualTo(3600);
