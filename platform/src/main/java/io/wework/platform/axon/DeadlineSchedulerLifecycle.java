@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * has shut down: a deadline firing in that window would be handled with Axon's subscribing processors
  * already unsubscribed, so its events would miss the projections that run in the command's transaction.
  * Stopping lets the deadlines already running finish ({@code db-scheduler.shutdown-max-wait}); one
- * that has not run stays in {@code scheduled_tasks} for the next node.
+ * that has not run stays in {@code scheduled_tasks} for the next node. (The starter's scheduler bean
+ * still calls {@code stop()} when it is destroyed; db-scheduler then only logs that it is already
+ * stopping.)
  */
 @Component
 public class DeadlineSchedulerLifecycle implements DbSchedulerStarter, SmartLifecycle {
