@@ -225,7 +225,10 @@ class PersistentDeadlinesIT extends IntegrationTest {
 
     private static void stop(ConfigurableApplicationContext node) {
         nodes.remove(node);
+        TrialNode trialNode = node.getBean(TrialNode.class);
         node.close();
+        assertThat(trialNode.schedulerStoppedBeforeAxon().get())
+                .as("db-scheduler stopped before Axon began to shut down on " + trialNode.name()).isTrue();
     }
 
     private static void send(ConfigurableApplicationContext node, Object command) {
