@@ -100,6 +100,11 @@ class PersistentDeadlinesIT extends IntegrationTest {
             send(a, new StartTrialCommand(trial, Duration.ofSeconds(2)));
         }
         assertThat(pendingDeadlines()).isEqualTo(3);
+        // each row is JSON: the deadline's name, and its payload as the event serializer wrote it
+        assertThat(store.queryForList("SELECT convert_from(decode(convert_from(task_data, 'UTF8')::jsonb ->> 'p', 'base64'), "
+                + "'UTF8')::jsonb ->> 'trialId' FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
+                + "AND convert_from(task_data, 'UTF8')::jsonb ->> 'd' = ?", String.class, Trial.EXPIRY))
+                .containsExactlyInAnyOrder(byId, byName1, byName2);
         // cancelled on B, which did not schedule them: by schedule id inside the aggregate, then by name
         send(b, new CancelTrialExpiryCommand(byId));
         assertThat(pendingDeadlines()).isEqualTo(2);

@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.SchedulerState;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs db-scheduler, which runs Axon's deadlines and scheduled events ({@code DbSchedulerDeadlineManager},
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
  * still calls {@code stop()} when it is destroyed; db-scheduler then only logs that it is already
  * stopping.)
  */
-@Component
 public class DeadlineSchedulerLifecycle implements DbSchedulerStarter, SmartLifecycle {
 
     /** Started after Axon ({@link SpringAxonConfiguration#LIFECYCLE_PHASE}), stopped before it. */
