@@ -7,6 +7,7 @@ import io.wework.support.IntegrationTest;
 import io.wework.support.SmsGatewayStub;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,17 +46,58 @@ class IdentityAccessIT extends IntegrationTest {
             SmsGatewayStub.Sms message = sms.received().get(sms.received().size() - 1);
             assertThat(message.path()).isEqualTo("/sms/pattern-send");
             assertThat(message.token()).isEqualTo("stub-token");
+            String code = sms.lastCodeFor(phone);
+            // while the code is live, Redis holds only its keyed hash (HMAC-SHA256, hex or base64), never the code
+            Map<Object, Object> live = redis.opsForHash().entries("wework:otp:code:" + phone);
+            assertThat(live).containsKey("h");
+            assertThat(String.valueOf(live.get("h"))).hasSizeGreaterThanOrEqualTo(43).doesNotContain(code);
+            assertThat(live.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(code));
 
-            Response tokens = loginOtp(phone, sms.lastCodeFor(phone));
+            Response tokens = loginOtp(phone, code);
             assertThat(tokens.status()).isEqualTo(200);
             JsonNode me = getAuthed("/api/auth/me", tokens.json().get("access_token").asText()).json();
             assertThat(me.get("phone_number").asText()).isEqualTo(phone);
             assertThat(me.get("email").isNull()).isTrue();
             assertThat(me.get("full_name").asText()).isEqualTo("Phone User");
             assertThat(tokens.json().get("refresh_token").asText()).startsWith("rt1.");
-            // codes are stored only as keyed hashes
-            assertThat(redis.keys("wework:otp:code:*").stream().map(k -> String.valueOf(redis.opsForHash().entries(k))))
-                    .noneMatch(v -> v.contains(sms.lastCodeFor(phone)));
+            assertThat(redis.hasKey("wework:otp:code:" + phone)).as("a used code is gone").isFalse();
+        }
+
+        @Test
+        void onlyTheLatestCodeCounts() {
+            String phone = uniquePhone();
+            assertThat(requestOtp(phone).status()).isEqualTo(200);
+            String first = sms.lastCodeFor(phone);
+            String latest = first;
+            for (int i = 0; i < 3 && latest.equals(first); i++) { // two equal codes in a row: one chance in a million
+                redis.delete("wework:otp:cooldown:" + phone);
+                assertThat(requestOtp(phone).status()).isEqualTo(200);
+                latest = sms.lastCodeFor(phone);
+            }
+            assertThat(latest).isNotEqualTo(first);
+            Response old = loginOtp(phone, first);
+            assertThat(old.status()).isEqualTo(401);
+            assertThat(old.json().get("code").asText()).isEqualTo("invalid_otp");
+            assertThat(loginOtp(phone, latest).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aCodeExpiresAfterItsTtl() {
+            String phone = uniquePhone();
+            Response sent = requestOtp(phone);
+            String code = sms.lastCodeFor(phone);
+            String key = "wework:otp:code:" + phone;
+            // the code lives wework.otp.ttl (300 s here, as announced in expires_in), no longer
+            long ttl = redis.getExpire(key);
+            assertThat(ttl).isBetween(sent.json().get("expires_in").asLong() - 10, sent.json().get("expires_in").asLong());
+            // let it expire now rather than in five minutes: the code is then refused like a wrong one
+            redis.expire(key, java.time.Duration.ofMillis(1));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !redis.hasKey(key));
+            Response expired = loginOtp(phone, code);
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.json().get("code").asText()).isEqualTo("invalid_otp");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM identity_claims WHERE claim_value = ?", Long.class, phone))
+                    .as("no account was created").isZero();
         }
 
         @Test
