@@ -273,6 +273,25 @@ class IdentityAccessIT extends IntegrationTest {
         }
 
         @Test
+        void aLoginRightAfterAPasswordChangeGetsAWorkingToken() {
+            String email = uniqueEmail("pw-then-login");
+            String[] user = registerAndLogin(email, PASSWORD);
+            // within the same second as the change (iat has whole seconds): the new token must not look older than it
+            for (int i = 0; i < 3; i++) {
+                String next = "brand-new-pass-" + i;
+                String current = i == 0 ? PASSWORD : "brand-new-pass-" + (i - 1);
+                assertThat(postAuthed("/api/auth/me/password", "{\"current_password\":\"" + current + "\",\"new_password\":\""
+                        + next + "\"}", user[1]).status()).isEqualTo(200);
+                JsonNode fresh = loginJson(email, next);
+                user[1] = fresh.get("access_token").asText();
+                Response me = getAuthed("/api/auth/me", user[1]);
+                assertThat(me.status()).as(me.body()).isEqualTo(200);
+                Response refreshed = postJson("/api/auth/refresh", "{\"refresh_token\":\"" + fresh.get("refresh_token").asText() + "\"}");
+                assertThat(getAuthed("/api/auth/me", refreshed.json().get("access_token").asText()).status()).isEqualTo(200);
+            }
+        }
+
+        @Test
         void aWrongCurrentPasswordChangesNothing() {
             String[] user = registerAndLogin(uniqueEmail("pwwrong"), PASSWORD);
             long events = eventCount();
