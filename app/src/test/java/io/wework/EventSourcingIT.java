@@ -8,6 +8,8 @@ import io.wework.identity.command.User;
 import io.wework.platform.axon.AggregateStateAt;
 import io.wework.support.IntegrationTest;
 import io.wework.support.PoisonHandler;
+import io.wework.support.ReplayHold;
+import io.wework.support.SmsGatewayStub;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +42,11 @@ class EventSourcingIT extends IntegrationTest {
     private Repository<User> userRepository;
     @Autowired
     private RedisConnectionFactory redisConnections;
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration processing;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("userAggregateCache")
+    private org.axonframework.common.caching.Cache aggregateCache;
 
     @Nested
     class Audit {
@@ -66,7 +72,24 @@ class EventSourcingIT extends IntegrationTest {
             JsonNode sessions = getAuthed("/api/admin/audit?aggregate_id=" + user[0] + "&event_type=session.started", root).json();
             assertThat(sessions.get("total").asInt()).isEqualTo(1);
             assertThat(sessions.get("items").get(0).get("payload").get("refreshTokenHash").asText()).isEqualTo("***");
-            assertThat(getAuthed("/api/admin/audit?actor_id=" + user[0] + "&limit=1", root).json().get("items")).hasSize(1);
+            // actor_id: exactly the events this user caused (its registration was by "anonymous"), nobody else's
+            JsonNode byActor = getAuthed("/api/admin/audit?actor_id=" + user[0] + "&limit=500", root).json();
+            List<String> actors = new java.util.ArrayList<>();
+            List<String> types = new java.util.ArrayList<>();
+            byActor.get("items").forEach(item -> {
+                actors.add(item.get("actor_id").asText());
+                types.add(item.get("event_type").asText());
+                assertThat(item.get("aggregate_id").asText()).isEqualTo(user[0]);
+            });
+            assertThat(actors).containsOnly(user[0]);
+            assertThat(types).containsExactly("user.profile_updated", "session.started", "user.logged_in");
+            assertThat(byActor.get("total").asLong()).isEqualTo(3);
+            JsonNode onePage = getAuthed("/api/admin/audit?actor_id=" + user[0] + "&limit=1", root).json();
+            assertThat(onePage.get("items")).hasSize(1);
+            assertThat(onePage.get("items").get(0).get("actor_id").asText()).isEqualTo(user[0]);
+            assertThat(onePage.get("total").asLong()).isEqualTo(3);
+            assertThat(getAuthed("/api/admin/audit?actor_id=anonymous&aggregate_id=" + user[0], root).json()
+                    .get("items").findValuesAsText("event_type")).containsExactly("user.registered");
             assertThat(getAuthed("/api/admin/audit?aggregate_type=User&from=2999-01-01T00:00:00Z", root).json()
                     .get("total").asInt()).isZero();
             assertThat(getAuthed("/api/admin/audit?aggregate_id=" + user[0] + "&to=2000-01-01T00:00:00Z", root).json()
@@ -140,11 +163,30 @@ class EventSourcingIT extends IntegrationTest {
             patchJson("/api/auth/me", "{\"username\":\"s" + user[0].substring(user[0].length() - 12) + "\"}", user[1]);
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, user[0]) > 0);
-            User fromSnapshot = DefaultUnitOfWork.startAndGet(null)
-                    .executeWithResult(() -> userRepository.load(user[0]).invoke(u -> u)).getPayload();
+            User fromSnapshot = loadThroughTheRepository(user[0]);
             User fromEvents = stateAt.load(User.class, user[0], Instant.now().plusSeconds(60)).orElseThrow().aggregate();
             assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(fromEvents);
             assertThat(fromSnapshot.stateView().openSessions()).isEqualTo(7);
+
+            // The load really starts from the snapshot: alter the registration, which the snapshot covers, in the
+            // store. A load from all the events shows the change; the repository's load does not.
+            String registration = "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                    + "?, ?), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = 0";
+            assertThat(jdbc.update(registration, "\"fullName\":\"Test User\"", "\"fullName\":\"Altered\"", user[0])).isEqualTo(1);
+            try {
+                assertThat(stateAt.load(User.class, user[0], Instant.now().plusSeconds(60)).orElseThrow().aggregate()
+                        .stateView().fullName()).isEqualTo("Altered");
+                assertThat(loadThroughTheRepository(user[0]).stateView().fullName()).isEqualTo("Test User");
+            } finally {
+                jdbc.update(registration, "\"fullName\":\"Altered\"", "\"fullName\":\"Test User\"", user[0]);
+                aggregateCache.remove(user[0]);
+            }
+        }
+
+        /** The repository's load with the aggregate cache emptied first (snapshot plus later events). */
+        private User loadThroughTheRepository(String id) {
+            aggregateCache.remove(id);
+            return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> userRepository.load(id).invoke(u -> u)).getPayload();
         }
     }
 
@@ -155,7 +197,7 @@ class EventSourcingIT extends IntegrationTest {
                 + "FROM users_view";
 
         @Test
-        void aReplayRebuildsTheSameRowsTwiceAndReadsStayAvailable() {
+        void aReplayRebuildsTheSameRowsTwiceAndReadsStayAvailable() throws Exception {
             String[] user = registerAndLogin(uniqueEmail("replay"), PASSWORD);
             patchJson("/api/auth/me", "{\"bio\":\"before replay\"}", user[1]);
             String[] other = registerAndLogin(uniqueEmail("replay2"), PASSWORD);
@@ -166,7 +208,6 @@ class EventSourcingIT extends IntegrationTest {
             List<Map<String, Object>> live = jdbc.queryForList(mine);
             assertThat(live).hasSize(2);
             List<Map<String, Object>> previousRebuild = null;
-            long auditRows = jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class);
 
             JsonNode list = getAuthed("/api/admin/projections", root).json();
             assertThat(list.findValuesAsText("name")).contains("users", "audit", "app-events", "identity-claims");
@@ -179,11 +220,26 @@ class EventSourcingIT extends IntegrationTest {
             assertThat(list.findValuesAsText("name")).contains("users-inline");
 
             for (int run = 0; run < 2; run++) {
-                Response started = send("POST", "/api/admin/projections/users/replay", null, null, "Authorization", "Bearer " + root);
-                assertThat(started.status()).isEqualTo(202);
-                // reads stay available while users_view is being rebuilt
-                assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("before replay");
-                assertThat(get("/api/auth/users/" + user[0] + "/public").status()).isEqualTo(200);
+                Response started;
+                try (ReplayHold.Hold hold = ReplayHold.arm()) {
+                    started = send("POST", "/api/admin/projections/users/replay", null, null, "Authorization", "Bearer " + root);
+                    assertThat(started.status()).isEqualTo(202);
+                    // the replay is held on its first event: tokens reset, users_view truncated, Redis entries dropped
+                    assertThat(hold.awaitEntered(30)).as("the replay reached its first event").isTrue();
+                    assertThat(jdbc.queryForObject("SELECT count(*) FROM users_view WHERE id IN ('" + user[0] + "', '"
+                            + other[0] + "')", Long.class)).isZero();
+                    assertThat(redis.hasKey("wework:identity:user:" + user[0])).isFalse();
+                    // reads stay available and exact while it runs: folded from the event store
+                    Response me = getAuthed("/api/auth/me", user[1]);
+                    assertThat(me.status()).isEqualTo(200);
+                    assertThat(me.json().get("bio").asText()).isEqualTo("before replay");
+                    assertThat(get("/api/auth/users/" + user[0] + "/public").json().get("bio").asText()).isEqualTo("before replay");
+                    assertThat(getAuthed("/api/auth/me", other[1]).status()).as("deactivated").isEqualTo(401);
+                    assertThat(get("/api/auth/users/" + other[0] + "/public").status()).as("inactive").isEqualTo(404);
+                    Response status = getAuthed("/api/admin/projections/users", root);
+                    assertThat(status.status()).as("the admin's token is checked against its events too").isEqualTo(200);
+                    assertThat(status.json().get("replaying").asBoolean()).as("still held").isTrue();
+                }
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     JsonNode status = getAuthed("/api/admin/projections/users", root).json();
                     assertThat(status.get("replaying").asBoolean()).isFalse();
@@ -204,10 +260,31 @@ class EventSourcingIT extends IntegrationTest {
                 previousRebuild = rebuilt;
             }
             assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
+
+            // audit: the replay rebuilds exactly the rows built live, from the events (not from what the table holds)
+            String auditMine = "SELECT * FROM audit_log WHERE aggregate_id IN ('" + user[0] + "', '" + other[0]
+                    + "') ORDER BY global_index";
+            String eventsMine = "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN ('" + user[0] + "', '"
+                    + other[0] + "')";
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((long) jdbc.queryForList(auditMine).size())
+                    .isEqualTo(jdbc.queryForObject(eventsMine, Long.class)));
+            List<Map<String, Object>> auditLive = jdbc.queryForList(auditMine);
+            long altered = (Long) auditLive.get(0).get("global_index");
+            long dropped = (Long) auditLive.get(1).get("global_index");
+            jdbc.update("UPDATE audit_log SET actor_id = 'altered' WHERE global_index = ?", altered);
+            jdbc.update("DELETE FROM audit_log WHERE global_index = ?", dropped);
             assertThat(send("POST", "/api/admin/projections/audit/replay", null, null, "Authorization", "Bearer " + root)
                     .status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class) >= auditRows);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(getAuthed("/api/admin/projections/audit", root).json().get("replaying").asBoolean()).isFalse();
+                assertThat(jdbc.queryForList(auditMine)).isEqualTo(auditLive);
+            });
+            // and every stored event once (but those of sequences parked in its dead-letter queue, which a reset keeps)
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry d WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+                    + "WHERE a.global_index = d.global_index AND a.event_id = d.event_identifier) AND d.aggregate_identifier NOT IN "
+                    + "(SELECT sequence_identifier FROM dead_letter_entry WHERE processing_group = 'audit')", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry d "
+                    + "WHERE d.global_index = a.global_index)", Long.class)).isZero();
             assertThat(send("POST", "/api/admin/projections/identity-claims/replay", null, null, "Authorization",
                     "Bearer " + root).status()).isEqualTo(409);
             assertThat(send("POST", "/api/admin/projections/nope/replay", null, null, "Authorization", "Bearer " + root)
@@ -230,6 +307,8 @@ class EventSourcingIT extends IntegrationTest {
                 // the commands themselves succeed: only the asynchronous audit projection fails on these events
                 assertThat(patchJson("/api/auth/me", "{\"bio\":\"" + PoisonHandler.POISON + "\"}", victim[1]).status()).isEqualTo(200);
                 assertThat(patchJson("/api/auth/me", "{\"bio\":\"" + PoisonHandler.POISON + "\"}", other[1]).status()).isEqualTo(200);
+                // a later, harmless event of the victim is parked behind the failed one (its order is kept)
+                assertThat(patchJson("/api/auth/me", "{\"bio\":\"after the poison\"}", victim[1]).status()).isEqualTo(200);
                 String[] later = registerAndLogin(uniqueEmail("after-poison"), PASSWORD);
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM audit_log WHERE aggregate_id = ?", Long.class, later[0])).as("others keep flowing")
@@ -241,7 +320,15 @@ class EventSourcingIT extends IntegrationTest {
                 assertThat(letters.findValuesAsText("cause_message")).anyMatch(m -> m.contains("poisoned"));
                 assertThat(getAuthed("/api/admin/projections/audit", root).json().get("dead_letter_sequences").asLong())
                         .isGreaterThanOrEqualTo(2);
-                assertThat(jdbc.queryForObject(profileUpdates, Long.class, victim[0])).isZero();
+                assertThat(jdbc.queryForObject(profileUpdates, Long.class, victim[0])).as("both parked").isZero();
+                List<String> victimLetters = new java.util.ArrayList<>();
+                for (JsonNode letter : letters) {
+                    if (letter.get("sequence_identifier").asText().equals(victim[0])) {
+                        victimLetters.add(letter.get("event_type").asText() + " " + letter.get("cause_message").asText(""));
+                    }
+                }
+                assertThat(victimLetters).hasSize(2);
+                assertThat(victimLetters.get(0)).contains("poisoned");
 
                 String otherLetter = null;
                 for (JsonNode letter : letters) {
@@ -259,7 +346,10 @@ class EventSourcingIT extends IntegrationTest {
             Response retried = postAuthed("/api/admin/dead-letters/audit/retry", "", root);
             assertThat(retried.status()).isEqualTo(200);
             assertThat(retried.json().get("retried_sequences").asInt()).isEqualTo(1);
-            assertThat(jdbc.queryForObject(profileUpdates, Long.class, victim[0])).isEqualTo(1);
+            assertThat(jdbc.queryForObject(profileUpdates, Long.class, victim[0])).isEqualTo(2);
+            assertThat(jdbc.queryForList("SELECT payload ->> 'bio' FROM audit_log WHERE aggregate_id = ? AND event_type = "
+                    + "'user.profile_updated' ORDER BY global_index", String.class, victim[0]))
+                    .containsExactly(PoisonHandler.POISON, "after the poison");
             assertThat(jdbc.queryForObject(profileUpdates, Long.class, other[0])).as("deleted, so skipped").isZero();
             assertThat(getAuthed("/api/admin/dead-letters", root).json().findValuesAsText("sequence_identifier"))
                     .doesNotContain(victim[0], other[0]);
@@ -272,12 +362,7 @@ class EventSourcingIT extends IntegrationTest {
         @Test
         void everyEventIsPublishedOnceOnAppEventsAndStreamedToAdmins() throws Exception {
             List<String> messages = new CopyOnWriteArrayList<>();
-            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-            container.setConnectionFactory(redisConnections);
-            container.addMessageListener((m, p) -> messages.add(new String(m.getBody(), StandardCharsets.UTF_8)),
-                    new ChannelTopic("app_events"));
-            container.afterPropertiesSet();
-            container.start();
+            RedisMessageListenerContainer container = subscribe(messages);
             String root = rootToken();
             List<String> streamed = new CopyOnWriteArrayList<>();
             HttpClient client = HttpClient.newHttpClient();
@@ -298,7 +383,6 @@ class EventSourcingIT extends IntegrationTest {
             reader.setDaemon(true);
             reader.start();
             try {
-                await().atMost(Duration.ofSeconds(5)).until(container::isListening);
                 String email = uniqueEmail("feed");
                 String id = postJson("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
                         .json().get("id").asText();
@@ -312,8 +396,13 @@ class EventSourcingIT extends IntegrationTest {
                 assertThat(event.has("occurred_at")).isTrue();
                 await().atMost(Duration.ofSeconds(10)).until(() -> streamed.stream().anyMatch(l -> l.contains(id)));
                 assertThat(streamed).anyMatch(l -> l.equals("event:app_event"));
-                TimeUnit.MILLISECONDS.sleep(300);
+                // the feed goes out in event order: once a later event's message is here, a repeat of the first
+                // (a redelivery re-handles it before anything after it) would be here too
+                String later = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("feed-later") + "\",\"password\":\""
+                        + PASSWORD + "\"}").json().get("id").asText();
+                await().atMost(Duration.ofSeconds(10)).until(() -> messages.stream().anyMatch(m -> m.contains(later)));
                 assertThat(messages.stream().filter(m -> m.contains(event.get("id").asText()))).hasSize(1);
+                assertThat(messages.stream().filter(m -> m.contains(id))).hasSize(1);
             } finally {
                 container.stop();
                 container.destroy();
@@ -321,6 +410,50 @@ class EventSourcingIT extends IntegrationTest {
             }
             assertThat(get("/api/events/stream", "Authorization", "Bearer " + registerAndLogin(uniqueEmail("feed-user"),
                     PASSWORD)[1]).status()).isEqualTo(403);
+        }
+
+        @Test
+        void aReplayOfTheFeedPublishesNothing() throws Exception {
+            String root = rootToken();
+            List<String> messages = new CopyOnWriteArrayList<>();
+            RedisMessageListenerContainer container = subscribe(messages);
+            try {
+                // the feed has published everything stored so far (its processor is in order): start from a clean slate
+                String before = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("before-replay")
+                        + "\",\"password\":\"" + PASSWORD + "\"}").json().get("id").asText();
+                await().atMost(Duration.ofSeconds(10)).until(() -> messages.stream().anyMatch(m -> m.contains(before)));
+                messages.clear();
+                long head = eventCount();
+                Response started = send("POST", "/api/admin/projections/app-events/replay", null, null,
+                        "Authorization", "Bearer " + root);
+                assertThat(started.status()).isEqualTo(202);
+                assertThat(started.json().get("replaying").asBoolean()).isTrue();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode status = getAuthed("/api/admin/projections/app-events", root).json();
+                    assertThat(status.get("replaying").asBoolean()).isFalse();
+                    assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(started.json().get("head").asLong());
+                });
+                assertThat(head).isPositive();
+                // a new event after the replay is published, and it is the only message: the replay sent none
+                String marker = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("after-replay")
+                        + "\",\"password\":\"" + PASSWORD + "\"}").json().get("id").asText();
+                await().atMost(Duration.ofSeconds(10)).until(() -> messages.stream().anyMatch(m -> m.contains(marker)));
+                assertThat(messages).hasSize(1);
+            } finally {
+                container.stop();
+                container.destroy();
+            }
+        }
+
+        private RedisMessageListenerContainer subscribe(List<String> messages) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(redisConnections);
+            container.addMessageListener((m, p) -> messages.add(new String(m.getBody(), StandardCharsets.UTF_8)),
+                    new ChannelTopic("app_events"));
+            container.afterPropertiesSet();
+            container.start();
+            await().atMost(Duration.ofSeconds(5)).until(container::isListening);
+            return container;
         }
     }
 
@@ -344,6 +477,49 @@ class EventSourcingIT extends IntegrationTest {
             assertThat(other.json().get("code").asText()).isEqualTo("idempotency_key_reused");
             assertThat(eventCount()).isEqualTo(events);
             assertThat(redis.getExpire("wework:idem:anonymous:" + key)).isBetween(86_000L, 86_400L);
+        }
+
+        @Test
+        void aRepeatWhileTheFirstStillRunsIs409() throws Exception {
+            String phone = uniquePhone();
+            String key = "otp-" + System.nanoTime();
+            String body = "{\"phone_number\":\"" + phone + "\"}";
+            java.util.concurrent.CompletableFuture<Response> first;
+            try (SmsGatewayStub.Hold hold = SmsGatewayStub.get().holdNext()) {
+                // the first request is held inside the SMS gateway call, after its key was taken
+                first = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> postJson("/api/auth/request-otp", body, "Idempotency-Key", key));
+                assertThat(hold.awaitEntered(10)).as("the first request reached the gateway").isTrue();
+                Response repeat = postJson("/api/auth/request-otp", body, "Idempotency-Key", key);
+                assertThat(repeat.status()).isEqualTo(409);
+                assertThat(repeat.json().get("code").asText()).isEqualTo("idempotency_key_in_use");
+                assertThat(first.isDone()).as("the first one is still running").isFalse();
+            }
+            assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            Response after = postJson("/api/auth/request-otp", body, "Idempotency-Key", key);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(SmsGatewayStub.get().received().stream().filter(m -> m.body().contains(phone))).hasSize(1);
+        }
+
+        @Test
+        void aServerErrorIsNotKeptSoTheClientCanRetry() {
+            String phone = uniquePhone();
+            String key = "otp-5xx-" + System.nanoTime();
+            String body = "{\"phone_number\":\"" + phone + "\"}";
+            SmsGatewayStub.get().failWith(500);
+            Response failed = postJson("/api/auth/request-otp", body, "Idempotency-Key", key);
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(redis.hasKey("wework:idem:anonymous:" + key)).isFalse();
+            SmsGatewayStub.get().failWith(0);
+            Response retried = postJson("/api/auth/request-otp", body, "Idempotency-Key", key);
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.header("Idempotent-Replayed")).isNull();
+            assertThat(SmsGatewayStub.get().lastCodeFor(phone)).hasSize(6);
+            // the 200 is kept
+            Response again = postJson("/api/auth/request-otp", body, "Idempotency-Key", key);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(again.status()).isEqualTo(200);
         }
 
         @Test
@@ -426,6 +602,35 @@ class EventSourcingIT extends IntegrationTest {
             assertThat(health.get("components").has("db")).isTrue();
             assertThat(health.get("components").has("redis")).isTrue();
             assertThat(health.get("components").get("eventProcessors").get("details").has("users")).isTrue();
+        }
+
+        @Test
+        void healthIsDownWhileAProcessorIsStoppedButNotForAnIdleReplayOnlyOne() {
+            String root = rootToken();
+            // users is replay-only: stopped whenever it is not replaying, and that is healthy
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Response health = getAuthed("/actuator/health", root);
+                assertThat(health.status()).isEqualTo(200);
+                JsonNode users = health.json().get("components").get("eventProcessors").get("details").get("users");
+                assertThat(users.get("running").asBoolean()).isFalse();
+            });
+            org.axonframework.eventhandling.StreamingEventProcessor audit = processing
+                    .eventProcessor("audit", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+            audit.shutdownAsync().join();
+            try {
+                Response health = getAuthed("/actuator/health", root);
+                assertThat(health.status()).isEqualTo(503);
+                assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
+                JsonNode processors = health.json().get("components").get("eventProcessors");
+                assertThat(processors.get("status").asText()).isEqualTo("DOWN");
+                assertThat(processors.get("details").get("audit").get("running").asBoolean()).isFalse();
+                assertThat(health.json().get("components").get("db").get("status").asText()).isEqualTo("UP");
+                assertThat(get("/actuator/health").status()).as("also without details").isEqualTo(503);
+            } finally {
+                audit.start();
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(getAuthed("/actuator/health", root).json().get("status").asText()).isEqualTo("UP"));
         }
     }
 }

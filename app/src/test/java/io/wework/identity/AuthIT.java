@@ -76,13 +76,57 @@ class AuthIT extends IntegrationTest {
     }
 
     @Test
-    void aCachedProfileIsServedAndTheDatabaseIsTheFallback() {
+    void profilesAreReadFromRedisFirstAndTheDatabaseOnAMiss() throws Exception {
         String[] user = registerAndLogin(uniqueEmail("cache"), PASSWORD);
-        assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
-        // the projection wrote the entry after its commit; drop it and the read still works from PostgreSQL
-        redis.delete("wework:identity:user:" + user[0]);
-        assertThat(getAuthed("/api/auth/me", user[1]).json().get("id").asText()).isEqualTo(user[0]);
-        assertThat(redis.hasKey("wework:identity:user:" + user[0])).isTrue();
+        assertThat(patchJson("/api/auth/me", "{\"bio\":\"from the command\"}", user[1]).status()).isEqualTo(200);
+        String key = "wework:identity:user:" + user[0];
+        // the inline projection wrote the entry after its commit
+        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("from the command");
+
+        // Redis first: an entry that differs from users_view is what the reads serve while it lives
+        com.fasterxml.jackson.databind.node.ObjectNode entry =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(redis.opsForValue().get(key));
+        entry.put("bio", "only in redis");
+        redis.opsForValue().set(key, entry.toString(), Duration.ofMinutes(5));
+        assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("only in redis");
+        assertThat(get("/api/auth/users/" + user[0] + "/public").json().get("bio").asText()).isEqualTo("only in redis");
+        assertThat(jdbc.queryForObject("SELECT bio FROM users_view WHERE id = ?", String.class, user[0]))
+                .isEqualTo("from the command");
+
+        // a miss reads users_view, then adds the entry (SET NX) with the row's values and the configured TTL
+        redis.delete(key);
+        assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("from the command");
+        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("from the command");
+        assertThat(redis.getExpire(key)).isBetween(3500L, 3600L);
+
+        // the next command overwrites the entry (a reader only ever adds a missing one)
+        entry.put("bio", "stale in redis");
+        redis.opsForValue().set(key, entry.toString(), Duration.ofMinutes(5));
+        assertThat(patchJson("/api/auth/me", "{\"bio\":\"newer\"}", user[1]).status()).isEqualTo(200);
+        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("newer");
+        assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("newer");
+    }
+
+    @Test
+    void aPasswordLoginWorksWithThePhoneNumber() throws Exception {
+        String phone = uniquePhone();
+        Response reg = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("by-phone") + "\",\"password\":\""
+                + PASSWORD + "\",\"phone_number\":\"" + phone + "\"}");
+        assertThat(reg.status()).isEqualTo(201);
+        String id = reg.json().get("id").asText();
+
+        Response json = postJson("/api/auth/login", "{\"username\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(json.status()).isEqualTo(200);
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(json.json().get("access_token").asText().split("\\.")[1]));
+        assertThat(claims.get("sub").asText()).isEqualTo(id);
+        Response form = send("POST", "/api/auth/login", "application/x-www-form-urlencoded",
+                "username=" + phone + "&password=" + PASSWORD);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(getAuthed("/api/auth/me", form.json().get("access_token").asText()).json().get("id").asText()).isEqualTo(id);
+
+        Response wrong = postJson("/api/auth/login", "{\"username\":\"" + phone + "\",\"password\":\"wrong-pass-1\"}");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("code").asText()).isEqualTo("bad_credentials");
     }
 
     @Test

@@ -8,7 +8,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +28,21 @@ public final class SmsGatewayStub {
     private final HttpServer server;
     private final List<Sms> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWith = new AtomicInteger(0);
+    private final AtomicReference<Hold> held = new AtomicReference<>();
 
     private SmsGatewayStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Hold hold = held.getAndSet(null);
+            if (hold != null) {
+                hold.entered.countDown();
+                try {
+                    hold.released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = failWith.get();
             if (status == 0) {
                 received.add(new Sms(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("token"),
@@ -40,7 +54,34 @@ public final class SmsGatewayStub {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sms-gateway-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
+    }
+
+    /** Holds the next request inside the gateway until closed: the caller is then mid-request for as long as needed. */
+    public final class Hold implements AutoCloseable {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        public boolean awaitEntered(long seconds) throws InterruptedException {
+            return entered.await(seconds, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            held.compareAndSet(this, null);
+            released.countDown();
+        }
+    }
+
+    public Hold holdNext() {
+        Hold hold = new Hold();
+        held.set(hold);
+        return hold;
     }
 
     public static synchronized SmsGatewayStub get() {

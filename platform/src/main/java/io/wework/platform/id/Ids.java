@@ -15,6 +15,16 @@ public final class Ids {
         return uuidV7(System.currentTimeMillis()).toString();
     }
 
+    /** A UUID v7 whose time field is {@code epochMillis}. */
+    public static UUID uuidV7At(long epochMillis) {
+        return uuidV7(epochMillis);
+    }
+
+    /** The time field of a UUID v7, or empty for any other UUID. */
+    public static java.util.OptionalLong epochMillisOf(UUID id) {
+        return id.version() == 7 ? java.util.OptionalLong.of(id.getMostSignificantBits() >>> 16) : java.util.OptionalLong.empty();
+    }
+
     static UUID uuidV7(long epochMillis) {
         byte[] r = new byte[10];
         RANDOM.nextBytes(r);

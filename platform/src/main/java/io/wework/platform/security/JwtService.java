@@ -5,6 +5,7 @@ import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import io.wework.platform.id.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,8 @@ public class JwtService {
             now = notBefore;
         }
         Instant exp = now.plus(ttl);
-        String jti = UUID.randomUUID().toString();
+        // iat is written in whole seconds; the jti carries the issuing instant to the millisecond (see preciseIssuedAt)
+        String jti = Ids.uuidV7At(now.toEpochMilli()).toString();
         var builder = Jwts.builder()
                 .subject(userId)
                 .claim("role", role);
@@ -91,13 +93,36 @@ public class JwtService {
                 throw new InvalidTokenException("Token lacks a subject or an expiry");
             }
             return new AuthenticatedUser(claims.getSubject(), role, claims.getId(), claims.get("sid", String.class),
-                    claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(),
+                    preciseIssuedAt(claims.getId(), claims.getIssuedAt()),
                     claims.getExpiration().toInstant(), authorities);
         } catch (ExpiredJwtException e) {
             throw new InvalidTokenException("Token has expired");
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException("Token is invalid");
         }
+    }
+
+    /**
+     * When the token was issued, to the millisecond. {@code iat} has whole seconds only, which cannot tell a
+     * token issued just before a password change from one issued just after it in the same second (the
+     * guard would refuse a fresh login for up to a second); the {@code jti} is a UUID v7 of the issuing
+     * instant, so its time field gives the milliseconds. A jti of another form (tokens issued before this
+     * version) or one that does not agree with {@code iat} leaves {@code iat}.
+     */
+    static Instant preciseIssuedAt(String jti, Date iat) {
+        if (iat == null) {
+            return null;
+        }
+        long seconds = iat.toInstant().toEpochMilli();
+        try {
+            java.util.OptionalLong millis = jti == null ? java.util.OptionalLong.empty() : Ids.epochMillisOf(UUID.fromString(jti));
+            if (millis.isPresent() && millis.getAsLong() >= seconds && millis.getAsLong() < seconds + 1000) {
+                return Instant.ofEpochMilli(millis.getAsLong());
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // fall back to iat
+        }
+        return iat.toInstant();
     }
 
     public static class InvalidTokenException extends RuntimeException {

@@ -42,6 +42,33 @@ class JwtServiceTest {
     }
 
     @Test
+    void theIssuingInstantIsKnownToTheMillisecondThoughIatHasWholeSeconds() {
+        Instant issued = Instant.parse("2026-11-26T10:00:00.700Z");
+        JwtService at = new JwtService(SECRET, Duration.ofMinutes(60), "wework", Clock.fixed(issued, ZoneOffset.UTC),
+                AUTHORITIES);
+        String token = at.issueAccessToken("u1", "super_admin").token();
+        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"iat\":" + issued.getEpochSecond() + ",");
+        // a password change at 10:00:00.500 must not refuse this token, and must refuse one issued at 10:00:00.300
+        assertThat(at.verify(token).issuedAt()).isEqualTo(issued);
+        String earlier = new JwtService(SECRET, Duration.ofMinutes(60), "wework",
+                Clock.fixed(Instant.parse("2026-11-26T10:00:00.300Z"), ZoneOffset.UTC), AUTHORITIES)
+                .issueAccessToken("u1", "super_admin").token();
+        assertThat(at.verify(earlier).issuedAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00.300Z"));
+    }
+
+    @Test
+    void aJtiThatIsNoTimeOrderedUuidLeavesIat() {
+        java.util.Date iat = java.util.Date.from(Instant.parse("2026-11-26T10:00:00Z"));
+        assertThat(JwtService.preciseIssuedAt(java.util.UUID.randomUUID().toString(), iat)).isEqualTo(iat.toInstant());
+        assertThat(JwtService.preciseIssuedAt("not-a-uuid", iat)).isEqualTo(iat.toInstant());
+        // a v7 jti from another second does not agree with iat
+        String otherSecond = io.wework.platform.id.Ids.uuidV7At(Instant.parse("2026-11-26T10:00:05.100Z").toEpochMilli()).toString();
+        assertThat(JwtService.preciseIssuedAt(otherSecond, iat)).isEqualTo(iat.toInstant());
+        assertThat(JwtService.preciseIssuedAt(null, null)).isNull();
+    }
+
+    @Test
     void claimsAreAsciiAndDecodableWithPlainBase64() {
         String payload = jwt.issueAccessToken("0193f1b2-0000-7000-8000-000000000001", "super_admin").token().split("\\.")[1];
         assertThat(payload).doesNotContain("-").doesNotContain("_");
