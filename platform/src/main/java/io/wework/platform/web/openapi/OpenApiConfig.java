@@ -5,7 +5,6 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +37,13 @@ public class OpenApiConfig {
     }
 
     @Bean
-    public PropertyCustomizer nullableProperties() {
+    NullableProperties nullableProperties() {
         return new NullableProperties();
+    }
+
+    @Bean
+    PortablePatterns portablePatterns() {
+        return new PortablePatterns();
     }
 
     /** {@code java.lang.Object} (values of a {@code Map<String, Object>}) is any JSON value, not an object. */
@@ -55,8 +59,8 @@ public class OpenApiConfig {
 
     @Bean
     public OpenApiCustomizer wireDocument(WebInvocationPrivilegeEvaluator accessRules, ResourceLoader resources,
-                                          PropertyCustomizer nullableProperties) {
-        return new WireDocument((NullableProperties) nullableProperties, new OpenApiFragments(resources),
+                                          NullableProperties nullableProperties, PortablePatterns portablePatterns) {
+        return new WireDocument(nullableProperties, portablePatterns, new OpenApiFragments(resources),
                 new AccessRequirements(accessRules), new ProblemResponses());
     }
 }
