@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wework.support.IntegrationTest;
+import io.wework.support.SmsGatewayStub;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -208,6 +209,28 @@ class OpenApiDocumentIT extends IntegrationTest {
 
         assertThat(exchange(true, "POST", "/api/auth/logout", null, null, "Authorization", "Bearer " + token).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void otpAnswersIncludingTheRateLimitMatchTheDocument() {
+        String phone = uniquePhone();
+        String request = "{\"phone_number\":\"" + phone + "\",\"full_name\":\"Sara Ahmadi\"}";
+        Response sent = exchange(true, "POST", "/api/auth/request-otp", "application/json", request);
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().get("is_new_user").asBoolean()).isTrue();
+        Response limited = exchange(true, "POST", "/api/auth/request-otp", "application/json", request);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotNull();
+        String code = SmsGatewayStub.get().lastCodeFor(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(exchange(false, "POST", "/api/auth/login-otp", "application/json",
+                "{\"phone_number\":\"" + phone + "\",\"code\":\"" + wrong + "\"}").status()).isEqualTo(401);
+        Response tokens = exchange(true, "POST", "/api/auth/login-otp", "application/json",
+                "{\"phone_number\":\"" + phone + "\",\"code\":\"" + code + "\"}");
+        assertThat(tokens.status()).isEqualTo(200);
+        Response me = exchange(true, "GET", "/api/auth/me", null, null,
+                "Authorization", "Bearer " + tokens.json().get("access_token").asText());
+        assertThat(me.json().get("email").isNull()).as("a phone-only account").isTrue();
     }
 
     @Test

@@ -29,14 +29,20 @@ class OpenApiFragments {
     static final String LOCATION = "classpath*:openapi/*.yaml";
 
     private final ResourcePatternResolver resources;
+    private final String location;
 
     OpenApiFragments(ResourceLoader loader) {
+        this(loader, LOCATION);
+    }
+
+    OpenApiFragments(ResourceLoader loader, String location) {
         this.resources = ResourcePatternUtils.getResourcePatternResolver(loader);
+        this.location = location;
     }
 
     void merge(OpenAPI api) {
         try {
-            for (Resource resource : resources.getResources(LOCATION)) {
+            for (Resource resource : resources.getResources(location)) {
                 OpenAPI fragment;
                 try (InputStream in = resource.getInputStream()) {
                     fragment = Yaml.mapper().readValue(in, OpenAPI.class);
@@ -46,7 +52,7 @@ class OpenApiFragments {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the OpenAPI fragments " + LOCATION, e);
+            throw new UncheckedIOException("Cannot read the OpenAPI fragments " + location, e);
         }
     }
 
