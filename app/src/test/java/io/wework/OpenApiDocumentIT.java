@@ -48,8 +48,8 @@ class OpenApiDocumentIT extends IntegrationTest {
         if (document == null) {
             Response served = get("/v3/api-docs");
             assertThat(served.status()).as(served.body()).isEqualTo(200);
-            document = served.json();
             validator = OpenApiInteractionValidator.createForInlineApiSpecification(served.body()).build();
+            document = served.json();
         }
     }
 

@@ -120,6 +120,10 @@ class ProblemResponses {
         ApiResponses sorted = new ApiResponses();
         new TreeMap<>(operation.getResponses()).forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
+                if (response.getDescription() == null || response.getDescription().isBlank()) {
+                    org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(Integer.parseInt(status));
+                    response.setDescription(known == null ? "Error" : known.getReasonPhrase());
+                }
                 Content content = response.getContent() == null ? new Content() : response.getContent();
                 MediaType problem = content.getOrDefault(PROBLEM_JSON, new MediaType());
                 problem.setSchema(new Schema<>().$ref(Components.COMPONENTS_SCHEMAS_REF + PROBLEM));
