@@ -3,13 +3,13 @@ package io.wework.platform.web.openapi;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
+import java.util.Iterator;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springdoc.core.customizers.PropertyCustomizer;
 
 /**
  * The HTTP JSON writes every property, nulls included ({@code default-property-inclusion:
@@ -17,56 +17,43 @@ import org.springdoc.core.customizers.PropertyCustomizer;
  * validation constraint rules null out. Primitives never are.
  *
  * <p>An object-typed property is written as a {@code $ref}, next to which OpenAPI 3.0 ignores
- * {@code nullable}: such components are remembered, and {@link #markComponents} marks them
- * instead (the object may be null wherever it appears).
+ * {@code nullable}: its component schema is marked instead (the object may be null wherever it
+ * appears). Holds no state: swagger's converters are one JVM-wide chain, which every application
+ * context in the JVM registers its converters into.
  */
-class NullableProperties implements PropertyCustomizer {
+class NullableProperties implements ModelConverter {
 
     private static final Set<String> NOT_NULL = Set.of("NotNull", "NotBlank", "NotEmpty", "Nonnull", "NonNull");
 
-    private final Set<String> nullableComponents = ConcurrentHashMap.newKeySet();
-
     @Override
-    public Schema customize(Schema property, AnnotatedType type) {
-        if (property == null || type.getType() == null) {
-            return property;
+    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        if (resolved == null || !type.isSchemaProperty() || type.getType() == null) {
+            return resolved;
         }
         JavaType javaType = TypeFactory.defaultInstance().constructType(type.getType());
         if (javaType.isPrimitive() || declaredNotNull(type.getCtxAnnotations())) {
-            return property;
+            return resolved;
         }
-        if (property.get$ref() != null) {
-            nullableComponents.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
-            return property;
-        }
-        if (property.getSpecVersion() == SpecVersion.V31) {
-            if (property.getTypes() != null) {
-                property.addType("null");
+        if (resolved.get$ref() != null) {
+            Schema<?> component = context.getDefinedModels().get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+            if (component != null) {
+                markNullable(component);
             }
         } else {
-            property.setNullable(true);
+            markNullable(resolved);
         }
-        return property;
+        return resolved;
     }
 
-    /** Marks the component schemas that some property of a reference type refers to. */
-    void markComponents(OpenAPI api) {
-        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
-            return;
+    private static void markNullable(Schema<?> schema) {
+        if (schema.getSpecVersion() == SpecVersion.V31) {
+            if (schema.getTypes() != null) {
+                schema.addType("null");
+            }
+        } else {
+            schema.setNullable(true);
         }
-        nullableComponents.forEach(name -> {
-            Schema<?> component = api.getComponents().getSchemas().get(name);
-            if (component == null) {
-                return;
-            }
-            if (component.getSpecVersion() == SpecVersion.V31) {
-                if (component.getTypes() != null) {
-                    component.addType("null");
-                }
-            } else {
-                component.setNullable(true);
-            }
-        });
     }
 
     private static boolean declaredNotNull(Annotation[] annotations) {

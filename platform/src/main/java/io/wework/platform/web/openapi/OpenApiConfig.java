@@ -19,37 +19,33 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * named by the application's own {@link ObjectMapper} (snake_case), errors as problem+json,
  * bearer security where the security filter chain asks for it, and what the code cannot tell
  * springdoc (domain error statuses, examples) from the features' {@code openapi/*.yaml} fragments.
+ *
+ * <p>The model converters are ordered: springdoc adds each one in front of those added before, so
+ * the resolver, ordered first, ends the chain (replacing swagger's default one), with
+ * {@link AnyJsonValue} and then {@link NullableProperties} in front of it, and springdoc's own
+ * converters in front of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 public class OpenApiConfig {
 
-    /**
-     * Swagger's model resolver on a copy of the HTTP {@link ObjectMapper}: property names follow
-     * its naming strategy, as on the wire. (A copy, because the resolver registers its own
-     * annotation introspector on the mapper it is given.) Ordered first, so that springdoc's own
-     * converters stay in front of it and it replaces swagger's default resolver at the end of the chain.
-     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public ModelResolver wireModelResolver(ObjectMapper objectMapper, SpringDocConfigProperties springDoc) {
-        return new ModelResolver(objectMapper.copy()).openapi31(springDoc.isOpenapi31());
-    }
-
-    @Bean
-    NullableProperties nullableProperties() {
-        return new NullableProperties();
-    }
-
-    @Bean
-    PortablePatterns portablePatterns() {
-        return new PortablePatterns();
+        return new WireModelResolver(objectMapper).openapi31(springDoc.isOpenapi31());
     }
 
     /** {@code java.lang.Object} (values of a {@code Map<String, Object>}) is any JSON value, not an object. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     public ModelConverter anyJsonValue() {
         return new AnyJsonValue();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    public ModelConverter nullableProperties() {
+        return new NullableProperties();
     }
 
     @Bean
@@ -58,9 +54,7 @@ public class OpenApiConfig {
     }
 
     @Bean
-    public OpenApiCustomizer wireDocument(WebInvocationPrivilegeEvaluator accessRules, ResourceLoader resources,
-                                          NullableProperties nullableProperties, PortablePatterns portablePatterns) {
-        return new WireDocument(nullableProperties, portablePatterns, new OpenApiFragments(resources),
-                new AccessRequirements(accessRules), new ProblemResponses());
+    public OpenApiCustomizer wireDocument(WebInvocationPrivilegeEvaluator accessRules, ResourceLoader resources) {
+        return new WireDocument(new OpenApiFragments(resources), new AccessRequirements(accessRules), new ProblemResponses());
     }
 }

@@ -1,44 +1,48 @@
 package io.wework.platform.web.openapi;
 
-import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.springdoc.core.customizers.PropertyCustomizer;
 
 /**
  * A schema {@code pattern} is an ECMA-262 5.1 regular expression (OpenAPI 3.0), which has no Unicode
  * classes: a Java {@code @Pattern} using {@code \p{L}} or inline flags would be read by clients as
  * something else (in ECMA-262 5.1 {@code \p{L}} matches the text "p{L}"). Such a pattern is left out
- * and the rule is said in words instead: the constraint's message (remembered while the properties
- * are resolved) and the server's regex.
+ * and the rule is said in words instead: the constraint's message, where the model resolver has it
+ * ({@link WireModelResolver}), and the server's regex.
  */
-class PortablePatterns implements PropertyCustomizer {
+final class PortablePatterns {
 
     private static final Pattern JAVA_ONLY = Pattern.compile("\\\\[pP]\\{|\\(\\?[a-zA-Z]+\\)|[*+?}]\\+");
 
-    private final Map<String, String> messages = new ConcurrentHashMap<>();
+    private PortablePatterns() {
+    }
 
-    @Override
-    public Schema customize(Schema property, AnnotatedType type) {
-        if (type.getCtxAnnotations() != null) {
-            for (Annotation annotation : type.getCtxAnnotations()) {
+    /** Called with the validation annotations that gave {@code schema} its pattern. */
+    static void sayInWords(Schema<?> schema, Annotation[] annotations) {
+        if (schema == null || schema.getPattern() == null || !JAVA_ONLY.matcher(schema.getPattern()).find()) {
+            return;
+        }
+        String message = null;
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
                 if (annotation instanceof jakarta.validation.constraints.Pattern pattern
-                        && JAVA_ONLY.matcher(pattern.regexp()).find() && !pattern.message().startsWith("{")) {
-                    messages.putIfAbsent(pattern.regexp(), pattern.message());
+                        && pattern.regexp().equals(schema.getPattern()) && !pattern.message().startsWith("{")) {
+                    message = pattern.message();
                 }
             }
         }
-        return property;
+        sayInWords(schema, message);
     }
 
-    void apply(OpenAPI api) {
-        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Any Java-only pattern left in the document (from wherever it came) is said in words. */
+    static void apply(OpenAPI api) {
+        Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
             api.getComponents().getSchemas().values().forEach(schema -> visit(schema, seen));
         }
@@ -51,20 +55,24 @@ class PortablePatterns implements PropertyCustomizer {
         }
     }
 
-    private void visit(Schema<?> schema, Set<Schema<?>> seen) {
+    private static void sayInWords(Schema<?> schema, String message) {
+        String regex = schema.getPattern();
+        if (regex == null || !JAVA_ONLY.matcher(regex).find()) {
+            return;
+        }
+        String rule = "Checked by the server with the Java regular expression `" + regex + "`";
+        if (message != null) {
+            rule = message.substring(0, 1).toUpperCase() + message.substring(1) + ". " + rule;
+        }
+        schema.setPattern(null);
+        schema.setDescription(schema.getDescription() == null ? rule : schema.getDescription() + ". " + rule);
+    }
+
+    private static void visit(Schema<?> schema, Set<Schema<?>> seen) {
         if (schema == null || !seen.add(schema)) {
             return;
         }
-        String regex = schema.getPattern();
-        if (regex != null && JAVA_ONLY.matcher(regex).find()) {
-            String rule = "Checked by the server with the Java regular expression `" + regex + "`";
-            String message = messages.get(regex);
-            if (message != null) {
-                rule = message.substring(0, 1).toUpperCase() + message.substring(1) + ". " + rule;
-            }
-            schema.setPattern(null);
-            schema.setDescription(schema.getDescription() == null ? rule : schema.getDescription() + ". " + rule);
-        }
+        sayInWords(schema, (String) null);
         if (schema.getProperties() != null) {
             schema.getProperties().values().forEach(property -> visit(property, seen));
         }
@@ -72,12 +80,13 @@ class PortablePatterns implements PropertyCustomizer {
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
             visit(values, seen);
         }
-        for (var composed : new java.util.List[] {schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()}) {
-            if (composed != null) {
-                for (Object part : composed) {
-                    visit((Schema<?>) part, seen);
-                }
-            }
+        for (List<Schema> composed : List.of(nullToEmpty(schema.getAllOf()), nullToEmpty(schema.getAnyOf()),
+                nullToEmpty(schema.getOneOf()))) {
+            composed.forEach(part -> visit(part, seen));
         }
+    }
+
+    private static List<Schema> nullToEmpty(List<Schema> list) {
+        return list == null ? List.of() : list;
     }
 }

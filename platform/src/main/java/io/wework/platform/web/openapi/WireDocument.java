@@ -25,10 +25,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Turns springdoc's reading of the controllers into the document of the API as it answers. In
- * order: nullable objects are marked; Java-only regular expressions become words; JSON answers say {@code application/json} (springdoc writes any type) and event streams
- * carry text; tags follow the path ({@code /api/auth/…} → {@code auth}); the features' fragments
- * are merged; security and error responses are derived; every answer's {@code X-Request-Id}
- * header is listed; component schemas nothing refers to any more are dropped.
+ * order: JSON answers say {@code application/json} (springdoc writes any type) and event streams
+ * carry text; tags follow the path ({@code /api/auth/…} → {@code auth}); any Java-only regular
+ * expression left becomes words; the features' fragments are merged;
+ * security and error responses are derived; every answer's {@code X-Request-Id} header is listed;
+ * component schemas nothing refers to any more are dropped.
  */
 class WireDocument implements OpenApiCustomizer {
 
@@ -37,16 +38,11 @@ class WireDocument implements OpenApiCustomizer {
     private static final Pattern API_AREA = Pattern.compile("^/api/([^/{]+)");
     private static final Pattern SCHEMA_REF = Pattern.compile("^" + Pattern.quote(Components.COMPONENTS_SCHEMAS_REF) + "(.+)$");
 
-    private final NullableProperties nullable;
-    private final PortablePatterns patterns;
     private final OpenApiFragments fragments;
     private final AccessRequirements access;
     private final ProblemResponses problems;
 
-    WireDocument(NullableProperties nullable, PortablePatterns patterns, OpenApiFragments fragments,
-                 AccessRequirements access, ProblemResponses problems) {
-        this.nullable = nullable;
-        this.patterns = patterns;
+    WireDocument(OpenApiFragments fragments, AccessRequirements access, ProblemResponses problems) {
         this.fragments = fragments;
         this.access = access;
         this.problems = problems;
@@ -67,8 +63,7 @@ class WireDocument implements OpenApiCustomizer {
                 operation.setTags(List.of(area.group(1)));
             }
         });
-        nullable.markComponents(api);
-        patterns.apply(api);
+        PortablePatterns.apply(api);
         fragments.merge(api);
         access.apply(api);
         problems.apply(api);

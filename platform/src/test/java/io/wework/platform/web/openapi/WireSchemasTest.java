@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -15,9 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springdoc.core.converters.PropertyCustomizingConverter;
 
 /** The schemas springdoc resolves with the platform's converters and customizers, as in the application. */
 class WireSchemasTest {
@@ -31,8 +28,6 @@ class WireSchemasTest {
                    @Pattern(regexp = "^09\\d{9}$") String phoneNumber) {
     }
 
-    private final NullableProperties nullable = new NullableProperties();
-    private final PortablePatterns patterns = new PortablePatterns();
 
     @Test
     void propertiesAreNamedAsTheHttpObjectMapperWritesThem() {
@@ -56,8 +51,6 @@ class WireSchemasTest {
         assertThat(((Schema<?>) schemas.get("Progress").getProperties().get("percent_done")).getNullable()).isNull();
 
         assertThat(account.get("replay_progress").get$ref()).isEqualTo("#/components/schemas/Progress");
-        assertThat(schemas.get("Progress").getNullable()).as("not before the document is finished").isNull();
-        nullable.markComponents(api(schemas));
         assertThat(schemas.get("Progress").getNullable()).as("an object property may be null").isTrue();
         assertThat(schemas.get("Account").getNullable()).as("never a property").isNull();
     }
@@ -72,8 +65,6 @@ class WireSchemasTest {
     @Test
     void aJavaOnlyPatternIsSaidInWordsAndAPortableOneIsKept() {
         Map<String, Schema> schemas = resolve();
-        assertThat(((Schema<?>) schemas.get("Account").getProperties().get("secret_word")).getPattern()).contains("\\p{L}");
-        patterns.apply(api(schemas));
         Schema<?> secret = (Schema<?>) schemas.get("Account").getProperties().get("secret_word");
         assertThat(secret.getPattern()).isNull();
         assertThat(secret.getDescription()).startsWith("Must contain a letter and a digit.")
@@ -82,16 +73,25 @@ class WireSchemasTest {
                 .isEqualTo("^09\\d{9}$");
     }
 
-    private Map<String, Schema> resolve() {
-        ModelConverters converters = new ModelConverters(false);
-        converters.addConverter(new ModelResolver(new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).findAndRegisterModules()));
-        converters.addConverter(new AnyJsonValue());
-        converters.addConverter(new PropertyCustomizingConverter(Optional.of(List.of(nullable, patterns))));
-        return converters.resolveAsResolvedSchema(new AnnotatedType(Account.class).resolveAsRef(true)).referencedSchemas;
+    @Test
+    void aJavaOnlyPatternLeftAnywhereInTheDocumentIsSaidInWords() {
+        Schema<?> parameter = new io.swagger.v3.oas.models.media.StringSchema().pattern("^\\p{Lu}+$");
+        OpenAPI api = new OpenAPI().components(new Components()).paths(new io.swagger.v3.oas.models.Paths()
+                .addPathItem("/api/things", new io.swagger.v3.oas.models.PathItem().get(new io.swagger.v3.oas.models.Operation()
+                        .addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter().name("code")
+                                .schema(parameter)))));
+        PortablePatterns.apply(api);
+        assertThat(parameter.getPattern()).isNull();
+        assertThat(parameter.getDescription()).contains("`^\\p{Lu}+$`");
     }
 
-    private static OpenAPI api(Map<String, Schema> schemas) {
-        return new OpenAPI().components(new Components().schemas(schemas));
+    /** The converters in the order the application chains them (each added in front of the previous). */
+    private static Map<String, Schema> resolve() {
+        ModelConverters converters = new ModelConverters(false);
+        converters.addConverter(new WireModelResolver(new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).findAndRegisterModules()));
+        converters.addConverter(new AnyJsonValue());
+        converters.addConverter(new NullableProperties());
+        return converters.resolveAsResolvedSchema(new AnnotatedType(Account.class).resolveAsRef(true)).referencedSchemas;
     }
 }
