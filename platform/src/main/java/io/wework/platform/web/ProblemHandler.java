@@ -158,6 +158,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+            // Spring's own handlers pass no body and let the superclass build it: build it here, to add the code
+            body = errorResponse.updateAndGetBody(getMessageSource(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail problem) {
             if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
                 HttpStatus status = HttpStatus.resolve(statusCode.value());
