@@ -37,7 +37,7 @@ public class EmbeddedServersStarter implements EnvironmentPostProcessor, Ordered
         boolean embeddedDb = false;
         boolean embeddedRedis = false;
         EmbeddedSettings settings = Binder.get(env).bindOrCreate("wework.embedded", EmbeddedSettings.class);
-        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        Path dataDir = settings.dataPath().toAbsolutePath().normalize();
         boolean clean = settings.clean();
 
         if (!StringUtils.hasText(env.getProperty("spring.datasource.url"))) {

@@ -9,8 +9,10 @@ import org.springframework.util.StringUtils;
 /**
  * The original WeWork's names for settings that have a Spring name of their own (e.g.
  * {@code JWT_SECRET_KEY} for {@code wework.security.jwt.secret}): a property source, last in
- * precedence, that answers for each Spring name with the value of its original name. So the Spring
- * name, set anywhere, wins (which is why application.yml must not set an aliased property); the
+ * precedence (only SpringApplication's default properties come after it), that answers for each
+ * Spring name with the value of its original name. So the Spring name, set in the environment, a
+ * system property, the command line or application.yml, wins (which is why application.yml must not
+ * set an aliased property); the
  * original name is read wherever it is set (environment, system property, command line, a test's
  * properties), and at the moment a settings record is bound, so sources added after the environment
  * was prepared count too. A blank original value counts as unset.

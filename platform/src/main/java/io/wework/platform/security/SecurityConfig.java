@@ -35,7 +35,7 @@ public class SecurityConfig {
         if (!"HS256".equalsIgnoreCase(props.algorithm())) {
             throw new IllegalStateException("JWT_ALGORITHM must be HS256, got " + props.algorithm());
         }
-        byte[] secret = JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataDir());
+        byte[] secret = JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataPath());
         return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock, roles);
     }
 
@@ -51,7 +51,7 @@ public class SecurityConfig {
         if (encryptionKey != null && !encryptionKey.isBlank()) {
             return new SecretBox(java.util.Base64.getDecoder().decode(encryptionKey.trim()));
         }
-        return new SecretBox(JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataDir()));
+        return new SecretBox(JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataPath()));
     }
 
     @Bean
