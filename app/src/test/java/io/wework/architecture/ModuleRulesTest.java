@@ -61,4 +61,14 @@ class ModuleRulesTest {
     static final ArchRule noLazyInjection = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.context.annotation.Lazy")
             .because("a dependency cycle is broken by design, not hidden behind a lazy proxy");
+
+    /**
+     * Settings are typed records ({@code @ConfigurationProperties}, one per feature, each default
+     * written once, validated, listed in the configuration metadata and so checked against the README
+     * by {@code SettingsDocumentedTest}); a {@code @Value} would escape all of that.
+     */
+    @ArchTest
+    static final ArchRule noValueInjection = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+            .because("a setting belongs in its feature's settings record, with its default written once");
 }

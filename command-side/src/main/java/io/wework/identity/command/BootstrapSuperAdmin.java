@@ -10,15 +10,14 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first super_admin from {@code WEWORK_BOOTSTRAP_ADMIN_EMAIL} and
- * {@code WEWORK_BOOTSTRAP_ADMIN_PASSWORD}. The account's id is derived from the e-mail, so running
+ * Creates the first super_admin from {@link BootstrapSettings} ({@code WEWORK_BOOTSTRAP_ADMIN_EMAIL} and
+ * {@code WEWORK_BOOTSTRAP_ADMIN_PASSWORD}). The account's id is derived from the e-mail, so running
  * again, or on several nodes at once, finds the account there (or loses the race to create it) and
  * creates no second one.
  */
@@ -36,13 +35,12 @@ class BootstrapSuperAdmin {
     private final String password;
 
     BootstrapSuperAdmin(CommandSender commands, IdentityClaims claims, PasswordEncoder passwordEncoder,
-                        @Value("${WEWORK_BOOTSTRAP_ADMIN_EMAIL:${wework.bootstrap.admin-email:}}") String email,
-                        @Value("${WEWORK_BOOTSTRAP_ADMIN_PASSWORD:${wework.bootstrap.admin-password:}}") String password) {
+                        BootstrapSettings settings) {
         this.commands = commands;
         this.claims = claims;
         this.passwordEncoder = passwordEncoder;
-        this.email = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        this.password = password;
+        this.email = settings.adminEmail() == null ? "" : settings.adminEmail().trim().toLowerCase(Locale.ROOT);
+        this.password = settings.adminPassword();
     }
 
     static String idFor(String email) {

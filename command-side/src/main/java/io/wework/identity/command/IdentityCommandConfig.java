@@ -7,11 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import java.time.Duration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,8 +35,8 @@ class IdentityCommandConfig {
     /** Users with long histories load from a snapshot plus the events after it. */
     @Bean
     SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
-                                                  @Value("${wework.snapshots.user-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                  SnapshotSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.userThreshold());
     }
 
     /**
@@ -48,12 +46,7 @@ class IdentityCommandConfig {
      */
     @Bean
     Cache userAggregateCache(ObjectProvider<EventStore> eventStore,
-                    @Value("${wework.cache.aggregates-per-type:10000}") long maxEntries) {
-        return new CheckedAggregateCache(maxEntries, eventStore::getObject);
-    }
-
-    @Bean
-    SessionPolicy sessionPolicy(@Value("${wework.security.refresh-token-ttl:30d}") Duration refreshTokenTtl) {
-        return new SessionPolicy(refreshTokenTtl);
+                    AggregateCacheSettings settings) {
+        return new CheckedAggregateCache(settings.aggregatesPerType(), eventStore::getObject);
     }
 }

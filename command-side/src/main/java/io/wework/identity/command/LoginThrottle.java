@@ -4,7 +4,6 @@ import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Brute-force limits on password login, as Redis counters over a sliding window: per account
  * (keyed by the normalized login name, so unknown and known accounts behave alike) and per client
- * address. Past the limit the answer is 429 with {@code Retry-After}.
+ * address. Past the limit the answer is 429 with {@code Retry-After}. Limits: {@link LoginLimits}.
  */
 @Component
 public class LoginThrottle {
@@ -25,14 +24,11 @@ public class LoginThrottle {
     private final int maxPerAddress;
     private final Duration window;
 
-    public LoginThrottle(StringRedisTemplate redis,
-                         @Value("${wework.security.login.max-failures-per-account:5}") int maxPerAccount,
-                         @Value("${wework.security.login.max-failures-per-address:30}") int maxPerAddress,
-                         @Value("${wework.security.login.window:15m}") Duration window) {
+    public LoginThrottle(StringRedisTemplate redis, LoginLimits limits) {
         this.redis = redis;
-        this.maxPerAccount = maxPerAccount;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxPerAccount = limits.maxFailuresPerAccount();
+        this.maxPerAddress = limits.maxFailuresPerAddress();
+        this.window = limits.window();
     }
 
     public int maxPerAccount() {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * One-time SMS codes: 6 digits from a secure random source, kept only as a keyed hash (HMAC) in
  * Redis with a TTL; only the latest code of a phone counts; a code works once and dies after
  * {@code maxAttempts} wrong tries. Sending is throttled per phone (one per cooldown, a few per hour)
- * and per client address.
+ * and per client address. Rules: {@link OtpSettings}.
  */
 @Component
 public class OtpService {
@@ -59,20 +58,15 @@ public class OtpService {
     private final int maxPerAddressPerHour;
     private final int maxAttempts;
 
-    public OtpService(StringRedisTemplate redis, SecretBox secrets, SmsSender sms,
-                      @Value("${wework.otp.ttl:300s}") Duration ttl,
-                      @Value("${wework.otp.resend-cooldown:60s}") Duration cooldown,
-                      @Value("${wework.otp.max-per-hour:5}") int maxPerHour,
-                      @Value("${wework.otp.max-per-address-per-hour:20}") int maxPerAddressPerHour,
-                      @Value("${wework.otp.max-attempts:5}") int maxAttempts) {
+    public OtpService(StringRedisTemplate redis, SecretBox secrets, SmsSender sms, OtpSettings settings) {
         this.redis = redis;
         this.secrets = secrets;
         this.sms = sms;
-        this.ttl = ttl;
-        this.cooldown = cooldown;
-        this.maxPerHour = maxPerHour;
-        this.maxPerAddressPerHour = maxPerAddressPerHour;
-        this.maxAttempts = maxAttempts;
+        this.ttl = settings.ttl();
+        this.cooldown = settings.resendCooldown();
+        this.maxPerHour = settings.maxPerHour();
+        this.maxPerAddressPerHour = settings.maxPerAddressPerHour();
+        this.maxAttempts = settings.maxAttempts();
     }
 
     public Duration ttl() {

@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * 1M-event replay 10,000 queries); the gap timeout stays above the longest append transaction.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreSettings.class)
 public class JdbcEventStoreConfig {
 
     @Bean
@@ -33,8 +34,7 @@ public class JdbcEventStoreConfig {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
-                                                 @Value("${wework.event-store.batch-size:1000}") int batchSize,
-                                                 @Value("${wework.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+                                                 EventStoreSettings settings) {
         EventSchema schema = EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -66,8 +66,8 @@ public class JdbcEventStoreConfig {
                 .dataType(byte[].class)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .batchSize(batchSize)
-                .gapTimeout(gapTimeout)
+                .batchSize(settings.batchSize())
+                .gapTimeout(settings.gapTimeoutMs())
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -13,7 +14,8 @@ import org.springframework.util.StringUtils;
 /**
  * Before any bean exists, starts embedded whichever of PostgreSQL and Redis is still unset once
  * {@link OriginalEnvNamesMapper} has run (real servers, in-process, free loopback ports), with data
- * under {@code wework.embedded.data-dir}, and says which mode that makes ({@code wework.mode}).
+ * under {@code wework.embedded.data-dir} ({@link EmbeddedSettings}), and says which mode that makes
+ * ({@link ServiceMode}).
  * Sets {@code wework.embedded.active=true} only when both servers are embedded (the embedded default).
  */
 public class EmbeddedServersStarter implements EnvironmentPostProcessor, Ordered {
@@ -34,8 +36,9 @@ public class EmbeddedServersStarter implements EnvironmentPostProcessor, Ordered
         Map<String, Object> props = new HashMap<>();
         boolean embeddedDb = false;
         boolean embeddedRedis = false;
-        Path dataDir = Path.of(env.getProperty("wework.embedded.data-dir", "./data")).toAbsolutePath().normalize();
-        boolean clean = env.getProperty("wework.embedded.clean", Boolean.class, false);
+        EmbeddedSettings settings = Binder.get(env).bindOrCreate("wework.embedded", EmbeddedSettings.class);
+        Path dataDir = settings.dataPath().toAbsolutePath().normalize();
+        boolean clean = settings.clean();
 
         if (!StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
             props.put("spring.datasource.url", EmbeddedServers.startPostgres(dataDir, clean));

@@ -2,7 +2,6 @@ package io.wework.platform.embedded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,16 +12,14 @@ class ModeReport {
 
     private static final Logger log = LoggerFactory.getLogger(ModeReport.class);
 
-    private final String mode;
-    private final String description;
+    private final ServiceMode mode;
 
-    ModeReport(@Value("${wework.mode:external}") String mode, @Value("${wework.mode-description:}") String description) {
+    ModeReport(ServiceMode mode) {
         this.mode = mode;
-        this.description = description;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {
-        log.info("WeWork is ready in {} mode ({})", mode, description);
+        log.info("WeWork is ready in {} mode ({})", mode.mode(), mode.modeDescription());
     }
 }

@@ -17,10 +17,25 @@ import org.springframework.util.StringUtils;
  * {@code postgresql+asyncpg://u:p@h:5432/db}) and {@code REDIS_URL}, become Spring's datasource and
  * Redis settings, unless Spring's own are given. Runs after application.yml is read and before
  * {@link EmbeddedServersStarter}, which starts whatever is still unset.
+ * <p>
+ * The original's other names, and WeWork's short ones, read as the platform's settings through
+ * {@link OriginalEnvNames}: {@code JWT_SECRET_KEY}, {@code JWT_ALGORITHM},
+ * {@code JWT_ACCESS_TOKEN_EXPIRE_MINUTES} ({@code wework.security.jwt.*}), {@code WEWORK_DATA_DIR}
+ * ({@code wework.embedded.data-dir}) and {@code WEWORK_ENCRYPTION_KEY}
+ * ({@code wework.security.encryption-key}).
  */
 public class OriginalEnvNamesMapper implements EnvironmentPostProcessor, Ordered {
 
     public static final String SOURCE_NAME = "wework-original-names";
+    public static final String ALIASES_NAME = "wework-original-names-platform";
+
+    /** Spring name → original name. */
+    static final Map<String, String> ALIASES = Map.of(
+            "wework.security.jwt.secret", "JWT_SECRET_KEY",
+            "wework.security.jwt.algorithm", "JWT_ALGORITHM",
+            "wework.security.jwt.access-token-ttl", "JWT_ACCESS_TOKEN_EXPIRE_MINUTES",
+            "wework.embedded.data-dir", "WEWORK_DATA_DIR",
+            "wework.security.encryption-key", "WEWORK_ENCRYPTION_KEY");
     static final int ORDER = Ordered.LOWEST_PRECEDENCE - 20;
 
     @Override
@@ -30,6 +45,7 @@ public class OriginalEnvNamesMapper implements EnvironmentPostProcessor, Ordered
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        OriginalEnvNames.register(env, ALIASES_NAME, ALIASES);
         if (env.getPropertySources().contains(SOURCE_NAME)) {
             return;
         }

@@ -46,12 +46,11 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
             });
 
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ReplayRuns replays,
-                           @org.springframework.beans.factory.annotation.Value("${wework.projections.replay-only:users}")
-                           java.util.Set<String> replayOnly) {
+                           ProjectionSettings settings) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.replays = replays;
-        this.replayOnly = java.util.Set.copyOf(replayOnly);
+        this.replayOnly = settings.replayOnly();
     }
 
     /** From the moment the application is ready, a replay-only processor that is not replaying is shut down (checked each second). */

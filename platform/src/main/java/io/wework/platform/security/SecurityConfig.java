@@ -2,13 +2,12 @@ package io.wework.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wework.platform.crypto.SecretBox;
+import io.wework.platform.embedded.EmbeddedSettings;
 import io.wework.platform.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /** Stateless security: JWT bearer tokens, problem+json 401/403, per-module access rules. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, SecuritySettings.class, EmbeddedSettings.class})
 public class SecurityConfig {
 
     @Bean
@@ -32,34 +31,32 @@ public class SecurityConfig {
     }
 
     @Bean
-    public JwtService jwtService(JwtProperties props, Clock clock, RoleAuthorities roles,
-                                 @Value("${wework.embedded.active:false}") boolean embeddedDefault,
-                                 @Value("${wework.embedded.data-dir:./data}") String dataDir) {
+    public JwtService jwtService(JwtProperties props, Clock clock, RoleAuthorities roles, EmbeddedSettings embedded) {
         if (!"HS256".equalsIgnoreCase(props.algorithm())) {
             throw new IllegalStateException("JWT_ALGORITHM must be HS256, got " + props.algorithm());
         }
-        byte[] secret = JwtSecretResolver.resolve(props.secret(), embeddedDefault, Path.of(dataDir));
+        byte[] secret = JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataPath());
         return new JwtService(secret, props.accessTokenTtl(), props.issuer(), clock, roles);
     }
 
     /**
-     * Encryption at rest and keyed hashes. The key is {@code WEWORK_ENCRYPTION_KEY} (base64, at least
+     * Encryption at rest and keyed hashes. The key is {@code wework.security.encryption-key} (env
+     * {@code WEWORK_ENCRYPTION_KEY}; base64, at least
      * 32 bytes) when given, else derived from the JWT secret (so one secret suffices; rotating the JWT
      * secret then also needs the old key kept as WEWORK_ENCRYPTION_KEY).
      */
     @Bean
-    public SecretBox secretBox(JwtProperties props, @Value("${wework.security.encryption-key:}") String encryptionKey,
-                               @Value("${wework.embedded.active:false}") boolean embeddedDefault,
-                               @Value("${wework.embedded.data-dir:./data}") String dataDir) {
+    public SecretBox secretBox(JwtProperties props, SecuritySettings settings, EmbeddedSettings embedded) {
+        String encryptionKey = settings.encryptionKey();
         if (encryptionKey != null && !encryptionKey.isBlank()) {
             return new SecretBox(java.util.Base64.getDecoder().decode(encryptionKey.trim()));
         }
-        return new SecretBox(JwtSecretResolver.resolve(props.secret(), embeddedDefault, Path.of(dataDir)));
+        return new SecretBox(JwtSecretResolver.resolve(props.secret(), embedded.active(), embedded.dataPath()));
     }
 
     @Bean
-    public PasswordEncoder passwordEncoder(@Value("${wework.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    public PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        return new BCryptPasswordEncoder(settings.bcryptStrength());
     }
 
     @Bean
@@ -71,7 +68,7 @@ public class SecurityConfig {
     public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwtService, ProblemWriter problems,
                                                    ObjectProvider<AuthorizationRules> rules,
                                                    ObjectProvider<AccessTokenGuard> guard,
-                                                   @Value("${wework.security.public-metrics:false}") boolean publicMetrics)
+                                                   SecuritySettings settings)
             throws Exception {
         List<AuthorizationRules> moduleRules = rules.orderedStream().toList();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -98,7 +95,7 @@ public class SecurityConfig {
                     registry.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     moduleRules.forEach(rule -> rule.apply(registry));
-                    if (publicMetrics) {
+                    if (settings.publicMetrics()) {
                         registry.requestMatchers("/actuator/prometheus").permitAll();
                     }
                     registry.requestMatchers("/api/admin/**", "/api/events/**", "/actuator/**")

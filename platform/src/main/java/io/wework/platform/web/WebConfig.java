@@ -3,16 +3,16 @@ package io.wework.platform.web;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /** HTTP plumbing: request ids, body size limit, strict JSON input. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HttpSettings.class)
 public class WebConfig {
 
     @Bean
@@ -24,9 +24,9 @@ public class WebConfig {
 
     @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${wework.http.max-body-size:1MB}") DataSize maxBody, ProblemWriter problems) {
+            HttpSettings settings, ProblemWriter problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBody.toBytes(), problems));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -35,9 +35,9 @@ public class WebConfig {
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             org.springframework.data.redis.core.StringRedisTemplate redis, ProblemWriter problems,
-            @Value("${wework.http.idempotency-ttl:24h}") java.time.Duration ttl) {
+            HttpSettings settings) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(redis, problems, ttl));
+                new FilterRegistrationBean<>(new IdempotencyFilter(redis, problems, settings.idempotencyTtl()));
         registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
-/** The timeouts' defaults live in the settings records, and the properties override them. */
+/** The timeouts' defaults live in the settings records, the properties override them, and a bad one is refused. */
 class MessagingSettingsTest {
 
     private static Binder binder(Map<String, String> properties) {
@@ -34,8 +38,18 @@ class MessagingSettingsTest {
 
     @Test
     void aTimeoutMustBePositive() {
-        assertThatThrownBy(() -> binder(Map.of("wework.commands.timeout", "0s")).bindOrCreate("wework.commands", CommandSettings.class))
-                .isInstanceOf(BindException.class).hasRootCauseMessage("wework.commands.timeout must be positive, got PT0S");
-        assertThatThrownBy(() -> new QuerySettings(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        for (String timeout : new String[] {"0s", "-1s"}) {
+            assertThatThrownBy(() -> binder(Map.of("wework.commands.timeout", timeout)).bindOrCreate("wework.commands",
+                    Bindable.of(CommandSettings.class), new ValidationBindHandler(validator)))
+                    .isInstanceOf(BindException.class).rootCause().isInstanceOf(BindValidationException.class)
+                    .hasMessageContaining("wework.commands.timeout");
+            assertThatThrownBy(() -> binder(Map.of("wework.queries.timeout", timeout)).bindOrCreate("wework.queries",
+                    Bindable.of(QuerySettings.class), new ValidationBindHandler(validator)))
+                    .isInstanceOf(BindException.class).rootCause().isInstanceOf(BindValidationException.class)
+                    .hasMessageContaining("wework.queries.timeout");
+        }
+        validator.close();
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +25,10 @@ public class UserCache {
     private final Duration ttl;
 
     public UserCache(StringRedisTemplate redis, AfterCommitCacheWriter writer,
-                     @Value("${wework.cache.user-ttl:1h}") Duration ttl) {
+                     UserCacheSettings settings) {
         this.redis = redis;
         this.writer = writer;
-        this.ttl = ttl;
+        this.ttl = settings.userTtl();
     }
 
     public static String key(String userId) {

@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,12 +41,12 @@ public class UsersViewWriter {
     private final ConcurrentMap<String, UserEntity> recent;
 
     public UsersViewWriter(UserRows rows, UserCache cache, AuthStateGuard authState, ObjectProvider<EventStore> eventStore,
-                           @Value("${wework.cache.inline-rows:10000}") long recentRows) {
+                           UserCacheSettings settings) {
         this.rows = rows;
         this.cache = cache;
         this.authState = authState;
         this.eventStore = eventStore;
-        this.recent = Caffeine.newBuilder().maximumSize(recentRows).<String, UserEntity>build().asMap();
+        this.recent = Caffeine.newBuilder().maximumSize(settings.inlineRows()).<String, UserEntity>build().asMap();
     }
 
     /** The rows one unit of work changed, and whether their access state changed. */

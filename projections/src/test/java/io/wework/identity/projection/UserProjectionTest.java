@@ -20,6 +20,7 @@ import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.UsernameSetEvent;
 import io.wework.platform.processing.ReplayRuns;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,7 +62,7 @@ class UserProjectionTest {
     void setUp() {
         ObjectProvider<EventStore> store = mock(ObjectProvider.class);
         when(store.getObject()).thenReturn(eventStore);
-        writer = new UsersViewWriter(rows, cache, authState, store, 100);
+        writer = new UsersViewWriter(rows, cache, authState, store, new UserCacheSettings(Duration.ofHours(1), 100));
         inline = new UserInlineProjection(writer);
         replay = new UserProjection(writer, replayRuns);
         org.mockito.Mockito.doAnswer(a -> {

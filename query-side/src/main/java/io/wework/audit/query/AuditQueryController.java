@@ -3,22 +3,23 @@ package io.wework.audit.query;
 import io.wework.audit.api.AuditPage;
 import io.wework.audit.api.FindAuditEntriesQuery;
 import io.wework.common.api.DomainException;
+import io.wework.platform.messaging.QuerySender;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/admin/audit}: a {@link FindAuditEntriesQuery}, answered by {@link AuditQueryHandler}. */
+/**
+ * {@code GET /api/admin/audit}: a {@link FindAuditEntriesQuery}, answered by {@link AuditQueryHandler}
+ * within {@code wework.queries.timeout}.
+ */
 @RestController
 public class AuditQueryController {
 
-    private final QueryGateway queries;
+    private final QuerySender queries;
 
-    public AuditQueryController(QueryGateway queries) {
+    public AuditQueryController(QuerySender queries) {
         this.queries = queries;
     }
 
@@ -35,7 +36,7 @@ public class AuditQueryController {
             throw new DomainException(DomainException.Kind.VALIDATION, "validation_failed",
                     "skip must be >= 0 and limit between 1 and 500");
         }
-        return queries.query(new FindAuditEntriesQuery(aggregateId, aggregateType, actorId, eventType, from, to, skip, limit),
-                ResponseTypes.instanceOf(AuditPage.class)).orTimeout(10, TimeUnit.SECONDS).join();
+        return queries.ask(new FindAuditEntriesQuery(aggregateId, aggregateType, actorId, eventType, from, to, skip, limit),
+                AuditPage.class);
     }
 }

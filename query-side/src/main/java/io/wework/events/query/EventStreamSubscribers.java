@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -13,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The clients connected to this node's event stream: each gets one {@code app_event} per message of
  * the {@code app_events} feed, until it disconnects or its connection reaches
- * {@code wework.events.sse-timeout}.
+ * {@code wework.events.sse-timeout} ({@link EventStreamSettings}).
  */
 @Component
 public class EventStreamSubscribers {
@@ -21,8 +20,8 @@ public class EventStreamSubscribers {
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private final Duration timeout;
 
-    public EventStreamSubscribers(@Value("${wework.events.sse-timeout:30m}") Duration timeout) {
-        this.timeout = timeout;
+    public EventStreamSubscribers(EventStreamSettings settings) {
+        this.timeout = settings.sseTimeout();
     }
 
     /** A new client: its emitter, already greeted with a comment so the client sees the stream open. */

@@ -11,26 +11,29 @@ class SmsConfigTest {
 
     private final SmsConfig config = new SmsConfig();
 
+    private static SmsSettings settings(SmsSettings.Provider provider, String url, String token) {
+        return new SmsSettings(provider, Duration.ofSeconds(1), new SmsSettings.Wecan(url, token, "3000", null));
+    }
+
     @Test
     void theLogSenderIsTheDefaultWithoutAGateway() {
-        assertThat(config.smsSender(new MockEnvironment(), "", "", "", "", "", Duration.ofSeconds(1)))
-                .isInstanceOf(LogSmsSender.class);
+        assertThat(config.smsSender(new MockEnvironment(), settings(null, null, null))).isInstanceOf(LogSmsSender.class);
     }
 
     @Test
     void theLogSenderRefusesToRunInProduction() {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("production");
-        assertThatThrownBy(() -> config.smsSender(production, "log", "", "", "", "", Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> config.smsSender(production, settings(SmsSettings.Provider.LOG, null, null)))
                 .hasMessageContaining("must not run in production");
     }
 
     @Test
     void aGatewayUrlSelectsTheWecanSenderWhichNeedsItsToken() {
-        assertThat(config.smsSender(new MockEnvironment(), "", "http://127.0.0.1:9", "t", "3000", "", Duration.ofSeconds(1)))
+        assertThat(config.smsSender(new MockEnvironment(), settings(null, "http://127.0.0.1:9", "t")))
                 .isInstanceOf(WecanSmsSender.class);
-        assertThatThrownBy(() -> config.smsSender(new MockEnvironment(), "wecan", "http://127.0.0.1:9", "", "", "",
-                Duration.ofSeconds(1))).hasMessageContaining("WECAN_TOKEN");
+        assertThatThrownBy(() -> config.smsSender(new MockEnvironment(),
+                settings(SmsSettings.Provider.WECAN, "http://127.0.0.1:9", ""))).hasMessageContaining("WECAN_TOKEN");
     }
 
     @Test
