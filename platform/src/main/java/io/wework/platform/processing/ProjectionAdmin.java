@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * errors, dead letters) and the replay of one projection from the first event.
  */
 @Component
-public class ProjectionAdmin implements org.springframework.beans.factory.DisposableBean {
+public class ProjectionAdmin {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionAdmin.class);
 
@@ -32,18 +32,7 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
     private final ReplayRuns replays;
     /** Where an idle replay-only processor stopped (shown as its position while it is shut down). */
     private final Map<String, Long> idlePositions = new ConcurrentHashMap<>();
-    /**
-     * Streaming processors that only rebuild a read model kept up to date inline (in the commands'
-     * transactions): they run while they replay and are shut down once caught up, so that they do not
-     * read, deserialize and skip every new event.
-     */
     private final java.util.Set<String> replayOnly;
-    private final java.util.concurrent.ScheduledExecutorService idler =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "replay-only-idler");
-                t.setDaemon(true);
-                return t;
-            });
 
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ReplayRuns replays,
                            ProjectionSettings settings) {
@@ -53,36 +42,29 @@ public class ProjectionAdmin implements org.springframework.beans.factory.Dispos
         this.replayOnly = settings.replayOnly();
     }
 
-    /** From the moment the application is ready, a replay-only processor that is not replaying is shut down (checked each second). */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    public void idleReplayOnlyProcessors() {
-        idler.scheduleWithFixedDelay(() -> replayOnly.forEach(this::idleIfDone), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    /** Whether {@code name} only runs to replay (and is idle otherwise). */
+    /** Whether {@code name} only runs to replay (and is idle otherwise; see {@link ReplayOnlyIdler}). */
     public boolean isReplayOnly(String name) {
         return replayOnly.contains(name);
     }
 
-    private void idleIfDone(String name) {
-        try {
-            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> {
-                Map<Integer, EventTrackerStatus> status = p.processingStatus();
-                if (p.isRunning() && !status.isEmpty() && !isReplaying(name)) {
-                    status.values().stream().map(s -> position(s.getTrackingToken())).filter(java.util.Objects::nonNull)
-                            .min(Long::compare).ifPresent(position -> idlePositions.put(name, position));
-                    p.shutDown();
-                    log.info("Projection {} is not replaying: its processor is idle until the next replay", name);
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Could not idle processor {}: {}", name, e.toString());
+    /**
+     * Shuts {@code name} down if it is running and not replaying, remembering where it stopped.
+     * Returns whether it did.
+     */
+    boolean idleIfDone(String name) {
+        StreamingEventProcessor p = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+        if (p == null) {
+            return false;
         }
-    }
-
-    @Override
-    public void destroy() {
-        idler.shutdownNow();
+        Map<Integer, EventTrackerStatus> status = p.processingStatus();
+        if (!p.isRunning() || status.isEmpty() || isReplaying(name)) {
+            return false;
+        }
+        status.values().stream().map(s -> position(s.getTrackingToken())).filter(java.util.Objects::nonNull)
+                .min(Long::compare).ifPresent(position -> idlePositions.put(name, position));
+        p.shutDown();
+        log.info("Projection {} is not replaying: its processor is idle until the next replay", name);
+        return true;
     }
 
     public record SegmentView(int segment, Long position, boolean replaying, boolean caughtUp, String error) {

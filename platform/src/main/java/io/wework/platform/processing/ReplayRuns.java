@@ -39,7 +39,7 @@ public class ReplayRuns {
 
     /**
      * Whether a replay this node started is still running (cheap: no status is read; finished by
-     * {@link ProjectionAdmin#isReplaying}, which its idler calls every second). A replay-only projection
+     * {@link ProjectionAdmin#isReplaying}, which {@link ReplayOnlyIdler} calls every second). A replay-only projection
      * applies every event while it is true, not only the replayed ones, so nothing committed around the
      * reset is missed.
      */
