@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
  * follows carries only the digest of the hash that matched ({@link User#digestOf}), which the
  * aggregate compares with its current hash.
  * <p>
- * Every check costs exactly one BCrypt verification, whatever the account: an unknown account, or
- * one without a password (phone-only), is checked against a dummy hash made at start with the
- * configured cost, so the time of the answer tells nothing about which case it was.
+ * Every check costs one read of the store and exactly one BCrypt verification, whatever the account:
+ * an unknown name reads an id no account has, and an unknown account, or one without a password
+ * (phone-only), is checked against a dummy hash made at start with the configured cost, so the time
+ * of the answer tells nothing about which case it was.
  */
 @Component
 public class PasswordCheck {
@@ -33,6 +34,9 @@ public class PasswordCheck {
         }
     }
 
+    /** An id no account has (UUID v7 of the epoch), read for unknown names so that they cost a store read too. */
+    static final String NO_SUCH_USER = "00000000-0000-7000-8000-000000000000";
+
     private final StoredCredentials credentials;
     private final PasswordEncoder encoder;
     /** A hash of a random string at the configured cost, checked when there is no hash to check. */
@@ -46,7 +50,10 @@ public class PasswordCheck {
 
     /** @param userId the account, or {@code null} when the login name matched none */
     public Result check(String userId, String password) {
-        Optional<User.Credentials> stored = userId == null ? Optional.empty() : credentials.of(userId);
+        // an unknown name reads the store as a known one does (and finds nothing), then checks the dummy hash
+        Optional<User.Credentials> stored = userId == null
+                ? credentials.of(NO_SUCH_USER).filter(found -> false)
+                : credentials.of(userId);
         String hash = stored.map(User.Credentials::passwordHash).orElse(null);
         boolean matches = encoder.matches(password, hash != null ? hash : dummyHash) && hash != null;
         return new Result(matches, matches ? User.digestOf(hash) : null,

@@ -101,6 +101,7 @@ class PasswordLoginTest {
         when(attempt.failed()).thenReturn(5L);
         assertBadCredentials("  Nobody@Example.COM ", "pw");
         verify(throttle).begin("nobody@example.com", IP);
+        verify(stored).of(PasswordCheck.NO_SUCH_USER); // the same store read as a known name
         verify(attempt).failed();
         verifyNoInteractions(commands);
     }
