@@ -90,11 +90,12 @@ class OpenApiDocumentIT extends IntegrationTest {
         assertThat(statuses("GET /api/auth/me")).containsExactly("200", "401", "503");
         assertThat(statuses("GET /api/auth/users/{id}/public")).containsExactly("200", "404", "503");
         assertThat(statuses("POST /api/auth/register"))
-                .containsExactly("201", "400", "409", "413", "415", "422", "503");
+                .containsExactly("201", "400", "409", "413", "415", "422", "429", "503");
         assertThat(statuses("PATCH /api/auth/me")).containsExactly("200", "400", "401", "409", "413", "415", "503");
         assertThat(statuses("GET /api/admin/users")).containsExactly("200", "400", "401", "403", "503");
         assertThat(statuses("POST /api/auth/login")).contains("401", "403", "429").doesNotContain("404");
         assertThat(statuses("POST /api/auth/request-otp")).contains("429").doesNotContain("401", "404");
+        assertThat(statuses("POST /api/auth/me/password")).contains("400", "401", "429");
         assertThat(statuses("GET /api/admin/stats")).doesNotContain("400", "404");
         for (String operation : operations()) {
             operation(operation).get("responses").fields().forEachRemaining(entry -> {

@@ -3,6 +3,7 @@ package io.wework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wework.identity.command.OtpSettings;
+import io.wework.identity.command.RegistrationLimits;
 import io.wework.platform.security.SecuritySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class SettingsValidationTest {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx.getBean(SecuritySettings.class).bcryptStrength()).isEqualTo(10);
             assertThat(ctx.getBean(OtpSettings.class).ttl()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(ctx.getBean(RegistrationLimits.class)).isEqualTo(new RegistrationLimits(10, Duration.ofHours(1)));
         });
     }
 
@@ -61,6 +63,8 @@ class SettingsValidationTest {
             "wework.security.login.max-failures-per-account=0",
             "wework.security.login.max-failures-per-address=-1",
             "wework.security.login.window=0s",
+            "wework.security.registration.max-per-address=0",
+            "wework.security.registration.window=0s",
             "wework.commands.timeout=0s",
             "wework.queries.timeout=-1s",
             "wework.otp.ttl=500ms",

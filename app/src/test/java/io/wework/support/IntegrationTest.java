@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "wework.security.jwt.secret=" + IntegrationTest.JWT_SECRET,
         "wework.security.bcrypt-strength=4",
         "wework.security.login.max-failures-per-address=20",
+        "wework.security.registration.max-per-address=60",
         "wework.snapshots.user-threshold=5",
         "wework.bootstrap.admin-email=" + IntegrationTest.ROOT_EMAIL,
         "wework.bootstrap.admin-password=" + IntegrationTest.ROOT_PASSWORD,
@@ -62,7 +63,8 @@ public abstract class IntegrationTest {
     void resetPerAddressLimits() {
         jdbc.queryForObject("SELECT 1", Integer.class);
         // every test client is 127.0.0.1: start each test with fresh per-address counters
-        redis.delete(java.util.List.of("wework:auth:login-fail:ip:127.0.0.1", "wework:otp:ip:127.0.0.1"));
+        redis.delete(java.util.List.of("wework:auth:login-fail:ip:127.0.0.1", "wework:otp:ip:127.0.0.1",
+                "wework:auth:password-fail:ip:127.0.0.1", "wework:auth:register:ip:127.0.0.1"));
         SmsGatewayStub.get().failWith(0);
     }
 

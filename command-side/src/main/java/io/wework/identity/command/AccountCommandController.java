@@ -6,6 +6,7 @@ import io.wework.identity.command.Requests.TelegramRequest;
 import io.wework.identity.command.Requests.TelegramSettings;
 import io.wework.identity.command.Requests.UpdateProfileRequest;
 import io.wework.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,9 +35,9 @@ public class AccountCommandController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public TokenResponse changePassword(@Valid @RequestBody ChangePasswordRequest request) {
+    public TokenResponse changePassword(@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
         return TokenResponse.bearer(passwordChange.change(CurrentUser.required(), request.currentPassword(),
-                request.newPassword()));
+                request.newPassword(), http.getRemoteAddr()));
     }
 
     @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

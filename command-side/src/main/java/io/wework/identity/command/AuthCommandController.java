@@ -46,8 +46,9 @@ public class AuthCommandController {
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public UserView register(@Valid @RequestBody RegisterRequest request) {
-        return registration.register(request.email(), request.password(), request.fullName(), request.phoneNumber());
+    public UserView register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        return registration.register(request.email(), request.password(), request.fullName(), request.phoneNumber(),
+                http.getRemoteAddr());
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code wework.security.login.*}: brute-force limits on password login ({@link LoginThrottle}).
+ * {@code wework.security.login.*}: brute-force limits on password login ({@link LoginThrottle}) and,
+ * with the same numbers but counters of their own, on the current password of a password change
+ * ({@link PasswordChangeThrottle}).
  *
  * @param maxFailuresPerAccount failed logins of one account within the window before it is locked out (429 with Retry-After)
  * @param maxFailuresPerAddress failed logins from one client address within the window before it is refused (429)

@@ -3,6 +3,8 @@ package io.wework.identity.command;
 import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import io.wework.platform.crypto.SecretBox;
+import io.wework.platform.redis.RedisRateLimiter;
+import io.wework.platform.redis.RedisRateLimiter.Limit;
 import io.wework.identity.command.sms.SmsSender;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * One-time SMS codes: 6 digits from a secure random source, kept only as a keyed hash (HMAC) in
  * Redis with a TTL; only the latest code of a phone counts; a code works once and dies after
  * {@code maxAttempts} wrong tries. Sending is throttled per phone (one per cooldown, a few per hour)
- * and per client address. Rules: {@link OtpSettings}.
+ * and per client address, all checked before any is charged ({@link RedisRateLimiter}). Rules:
+ * {@link OtpSettings}.
  */
 @Component
 public class OtpService {
@@ -49,6 +52,7 @@ public class OtpService {
     public enum Verification { OK, WRONG, NO_CODE, EXHAUSTED }
 
     private final StringRedisTemplate redis;
+    private final RedisRateLimiter limiter;
     private final SecretBox secrets;
     private final SmsSender sms;
     private final SecureRandom random = new SecureRandom();
@@ -58,8 +62,10 @@ public class OtpService {
     private final int maxPerAddressPerHour;
     private final int maxAttempts;
 
-    public OtpService(StringRedisTemplate redis, SecretBox secrets, SmsSender sms, OtpSettings settings) {
+    public OtpService(StringRedisTemplate redis, RedisRateLimiter limiter, SecretBox secrets, SmsSender sms,
+                      OtpSettings settings) {
         this.redis = redis;
+        this.limiter = limiter;
         this.secrets = secrets;
         this.sms = sms;
         this.ttl = settings.ttl();
@@ -73,18 +79,22 @@ public class OtpService {
         return ttl;
     }
 
-    /** Throttles, stores a new code (replacing any earlier one) and sends it; nothing stays if sending fails. */
+    /**
+     * Throttles, stores a new code (replacing any earlier one) and sends it; nothing stays if sending
+     * fails. The phone's cooldown, the phone's hourly quota and the address's hourly quota are checked
+     * and charged in one atomic step: a request refused by any of them charges none, so an address
+     * over its limit cannot spend a victim phone's cooldown or quota.
+     */
     public void send(String phone, String address) {
+        String[] counters = {COOLDOWN + phone, HOURLY + phone, ADDRESS + address};
         try {
-            Boolean first = redis.opsForValue().setIfAbsent(COOLDOWN + phone, "1", cooldown);
-            if (!Boolean.TRUE.equals(first)) {
-                throw limited(COOLDOWN + phone, cooldown);
-            }
-            if (increment(HOURLY + phone) > maxPerHour) {
-                throw limited(HOURLY + phone, Duration.ofHours(1));
-            }
-            if (increment(ADDRESS + address) > maxPerAddressPerHour) {
-                throw limited(ADDRESS + address, Duration.ofHours(1));
+            RedisRateLimiter.Decision decision = limiter.take(
+                    new Limit(COOLDOWN + phone, 1, cooldown),
+                    new Limit(HOURLY + phone, maxPerHour, Duration.ofHours(1)),
+                    new Limit(ADDRESS + address, maxPerAddressPerHour, Duration.ofHours(1)));
+            if (!decision.allowed()) {
+                throw new TooManyRequestsException("too_many_otp_requests", "Too many code requests; try again later",
+                        decision.retryAfterSeconds());
             }
             String code = String.format("%06d", random.nextInt(1_000_000));
             redis.execute(STORE, List.of(CODE + phone), hash(phone, code), Long.toString(ttl.toSeconds()));
@@ -92,9 +102,8 @@ public class OtpService {
                 sms.sendOtp(phone, code);
             } catch (SmsSender.SmsDeliveryException e) {
                 log.warn("SMS delivery failed: {}", e.getMessage());
-                redis.delete(List.of(CODE + phone, COOLDOWN + phone));
-                redis.opsForValue().decrement(HOURLY + phone);
-                redis.opsForValue().decrement(ADDRESS + address);
+                redis.delete(CODE + phone);
+                limiter.giveBack(counters);
                 throw new DomainException(DomainException.Kind.UNAVAILABLE, "sms_unavailable",
                         "The SMS gateway is unavailable; retry later");
             }
@@ -121,19 +130,5 @@ public class OtpService {
 
     private String hash(String phone, String code) {
         return secrets.keyedHash("otp:" + phone + ":" + code);
-    }
-
-    private long increment(String key) {
-        Long value = redis.opsForValue().increment(key);
-        if (value != null && value == 1) {
-            redis.expire(key, Duration.ofHours(1));
-        }
-        return value == null ? 0 : value;
-    }
-
-    private TooManyRequestsException limited(String key, Duration fallback) {
-        Long ttlSeconds = redis.getExpire(key);
-        return new TooManyRequestsException("too_many_otp_requests", "Too many code requests; try again later",
-                ttlSeconds == null || ttlSeconds < 0 ? fallback.toSeconds() : ttlSeconds);
     }
 }

@@ -21,10 +21,15 @@ public class PasswordHasher {
     }
 
     public String hash(String password) {
+        requireHashable(password);
+        return encoder.encode(password);
+    }
+
+    /** Refuses (400) a password BCrypt would cut, without the cost of hashing it. */
+    public void requireHashable(String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new DomainException(DomainException.Kind.VALIDATION, "validation_failed",
                     "password: must be at most 72 bytes long");
         }
-        return encoder.encode(password);
     }
 }

@@ -1,72 +1,86 @@
 package io.wework.identity.command;
 
 import io.wework.common.api.DomainException;
+import io.wework.common.api.TooManyRequestsException;
 import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.LockOutUserCommand;
 import io.wework.platform.messaging.CommandSender;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Login by e-mail or phone and password. Throttled per login name and per client address; an
- * unknown name costs the same BCrypt check as a known one and gets the same 401; the failure that
- * reaches the per-account limit also locks the account until the window ends.
+ * Login by e-mail or phone and password. The attempt first takes its place in the throttle (per
+ * login name and per client address, atomically: at most the limit of parallel attempts get further).
+ * The password is then checked here, on the node that received it ({@link PasswordCheck}: one BCrypt
+ * check on every path, unknown names and accounts without a password included, all answered by the
+ * same 401), and the command that records the login carries no secret. The failure that reaches the
+ * per-account limit also locks the account until the window ends.
  */
 @Component
 public class PasswordLogin {
 
     private final CommandSender commands;
     private final IdentityClaims claims;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordCheck passwords;
     private final LoginThrottle throttle;
     private final TokenIssuer tokens;
     private final Clock clock;
-    /** A hash of a random string, checked when the user is unknown so that timing tells nothing. */
-    private final String dummyHash;
 
-    public PasswordLogin(CommandSender commands, IdentityClaims claims, PasswordEncoder passwordEncoder,
-                         LoginThrottle throttle, TokenIssuer tokens, Clock clock) {
+    public PasswordLogin(CommandSender commands, IdentityClaims claims, PasswordCheck passwords, LoginThrottle throttle,
+                         TokenIssuer tokens, Clock clock) {
         this.commands = commands;
         this.claims = claims;
-        this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
         this.clock = clock;
-        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     /** @param username the e-mail address or the phone number */
     public TokenIssuer.Tokens login(String username, String password, String clientAddress) {
         String login = Text.lower(username);
-        throttle.checkAllowed(login, clientAddress);
-        Optional<String> userId = login.matches(Requests.PHONE)
-                ? claims.findUserId(IdentityClaims.Type.PHONE, login)
-                : claims.findUserId(IdentityClaims.Type.EMAIL, login);
-        if (userId.isEmpty()) {
-            passwordEncoder.matches(password, dummyHash);
-            throttle.recordFailure(login, clientAddress);
-            throw IdentityErrors.badCredentials();
-        }
-        String id = userId.get();
-        TokenIssuer.RefreshToken refreshToken = tokens.newSession(id);
+        LoginThrottle.Attempt attempt = throttle.begin(login, clientAddress);
         try {
-            AuthenticatedUser user = commands.send(new AuthenticateUserCommand(id, password, "password",
-                    refreshToken.sessionId(), refreshToken.hash()), id);
-            throttle.reset(login);
-            return tokens.issue(user, refreshToken, null);
-        } catch (DomainException e) {
-            if ("bad_credentials".equals(e.code())) {
-                long failures = throttle.recordFailure(login, clientAddress);
-                if (failures >= throttle.maxPerAccount()) {
-                    commands.send(new LockOutUserCommand(id, clock.instant().plus(throttle.window()), (int) failures), id);
-                }
+            Optional<String> userId = login.matches(Requests.PHONE)
+                    ? claims.findUserId(IdentityClaims.Type.PHONE, login)
+                    : claims.findUserId(IdentityClaims.Type.EMAIL, login);
+            PasswordCheck.Result checked = passwords.check(userId.orElse(null), password);
+            Instant now = clock.instant();
+            if (checked.lockedAt(now)) { // not a password failure: the attempt is given back below
+                throw new TooManyRequestsException("account_locked", "Too many failed logins; try again later",
+                        Duration.between(now, checked.lockedUntil()).toSeconds() + 1);
             }
-            throw e;
+            if (!checked.matches()) {
+                throw failed(attempt, userId.orElse(null));
+            }
+            String id = userId.get();
+            TokenIssuer.RefreshToken refreshToken = tokens.newSession(id);
+            AuthenticatedUser user;
+            try {
+                user = commands.send(new AuthenticateUserCommand(id, checked.checkedHashDigest(), "password",
+                        refreshToken.sessionId(), refreshToken.hash()), id);
+            } catch (DomainException e) {
+                // the password changed between the check and the command: a wrong password after all
+                throw "bad_credentials".equals(e.code()) ? failed(attempt, id) : e;
+            }
+            attempt.succeeded();
+            return tokens.issue(user, refreshToken, null);
+        } finally {
+            attempt.cancel(); // no effect once the attempt was settled above
         }
+    }
+
+    /** Counts the failure, locks a known account when it reaches the limit, and answers 401. */
+    private DomainException failed(LoginThrottle.Attempt attempt, String userId) {
+        long failures = attempt.failed();
+        if (userId != null && failures >= throttle.maxPerAccount()) {
+            commands.send(new LockOutUserCommand(userId, clock.instant().plus(throttle.window()), (int) failures), userId);
+        }
+        return IdentityErrors.badCredentials();
     }
 }

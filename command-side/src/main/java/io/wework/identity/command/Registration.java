@@ -1,6 +1,7 @@
 package io.wework.identity.command;
 
 import io.wework.common.api.DomainException;
+import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.RegisterUserCommand;
 import io.wework.identity.api.Role;
 import io.wework.identity.api.RoleView;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates accounts: by e-mail and password (sign-up), or phone-only (the first OTP login of an
- * unknown phone). The aggregate and the identity claims refuse a taken e-mail or phone (409).
+ * unknown phone). A sign-up is first charged to its client address ({@link RegistrationThrottle});
+ * a taken e-mail is refused before the password is hashed; the aggregate and the identity claims
+ * refuse a taken e-mail or phone (409) whatever raced in between.
  */
 @Component
 public class Registration {
@@ -19,18 +22,26 @@ public class Registration {
     private final CommandSender commands;
     private final IdentityClaims claims;
     private final PasswordHasher passwords;
+    private final RegistrationThrottle throttle;
 
-    public Registration(CommandSender commands, IdentityClaims claims, PasswordHasher passwords) {
+    public Registration(CommandSender commands, IdentityClaims claims, PasswordHasher passwords,
+                        RegistrationThrottle throttle) {
         this.commands = commands;
         this.claims = claims;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     /** The new account, as the read model now shows it; the role is always {@code user}. */
-    public UserView register(String email, String password, String fullName, String phoneNumber) {
+    public UserView register(String email, String password, String fullName, String phoneNumber, String clientAddress) {
+        passwords.requireHashable(password);
+        throttle.charge(clientAddress);
+        String normalizedEmail = Text.lower(email);
+        if (claims.isTaken(IdentityClaims.Type.EMAIL, normalizedEmail)) {
+            throw IdentityErrors.emailTaken(); // before the hash; the aggregate still decides races
+        }
         String passwordHash = passwords.hash(password);
         String userId = Ids.newId();
-        String normalizedEmail = Text.lower(email);
         String name = Text.blankToNull(fullName);
         String phone = Text.blankToNull(phoneNumber);
         commands.send(new RegisterUserCommand(userId, normalizedEmail, phone, name, passwordHash));

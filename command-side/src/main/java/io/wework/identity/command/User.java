@@ -37,10 +37,14 @@ import io.wework.identity.api.UserUnlockedEvent;
 import io.wework.identity.api.UserView;
 import io.wework.identity.api.UsernameSetEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +55,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A WeWork account. Its events are the account's whole history. Snapshots (every
@@ -130,9 +133,13 @@ public class User {
                 Role.SUPER_ADMIN, clock.instant()));
     }
 
+    /**
+     * The password was checked on the node that received it (see {@code PasswordCheck}); the command
+     * carries only the digest of the hash it was checked against, so a password changed in between is
+     * refused here like a wrong one.
+     */
     @CommandHandler
-    public AuthenticatedUser handle(AuthenticateUserCommand command, PasswordEncoder passwordEncoder, Clock clock,
-                                    SessionPolicy policy) {
+    public AuthenticatedUser handle(AuthenticateUserCommand command, Clock clock, SessionPolicy policy) {
         Instant now = clock.instant();
         if (lockedUntil != null) {
             if (now.isBefore(lockedUntil)) {
@@ -141,7 +148,7 @@ public class User {
             }
             apply(new UserUnlockedEvent(id, "expired", now));
         }
-        if (passwordHash == null || command.password() == null || !passwordEncoder.matches(command.password(), passwordHash)) {
+        if (!isCurrentHash(command.checkedHashDigest())) {
             throw IdentityErrors.badCredentials();
         }
         if (!active) {
@@ -191,10 +198,10 @@ public class User {
                 command.accessTokenExpiresAt(), clock.instant()));
     }
 
+    /** The current password was checked on the node that received it, as for a login. */
     @CommandHandler
-    public AuthenticatedUser handle(ChangePasswordCommand command, PasswordEncoder passwordEncoder, Clock clock,
-                                    SessionPolicy policy) {
-        if (passwordHash == null || !passwordEncoder.matches(command.currentPassword(), passwordHash)) {
+    public AuthenticatedUser handle(ChangePasswordCommand command, Clock clock, SessionPolicy policy) {
+        if (!isCurrentHash(command.checkedHashDigest())) {
             throw new DomainException(DomainException.Kind.VALIDATION, "wrong_current_password",
                     "The current password is not correct");
         }
@@ -313,6 +320,41 @@ public class User {
     public record StateView(String id, String email, String phoneNumber, String fullName, String username, String bio,
                             String avatar, io.wework.identity.api.RoleView role, boolean isActive, Instant lockedUntil,
                             boolean telegramEnabled, int openSessions) {
+    }
+
+    /**
+     * What a password is checked against, read on the node that received the password
+     * ({@code StoredCredentials}); it never goes into a message.
+     */
+    record Credentials(String passwordHash, Instant lockedUntil) {
+        @Override
+        public String toString() {
+            return "Credentials[lockedUntil=" + lockedUntil + "]";
+        }
+    }
+
+    Credentials credentials() {
+        return new Credentials(passwordHash, lockedUntil);
+    }
+
+    /**
+     * What a command carries to say which password hash the receiving node checked the password
+     * against: the SHA-256 of that hash (base64url). It identifies the hash without revealing it,
+     * and reveals nothing of the password (the hash's salt is not in it).
+     */
+    static String digestOf(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** Whether {@code checkedHashDigest} names this account's current password hash (no password: never). */
+    private boolean isCurrentHash(String checkedHashDigest) {
+        return passwordHash != null && checkedHashDigest != null && MessageDigest.isEqual(
+                digestOf(passwordHash).getBytes(StandardCharsets.UTF_8), checkedHashDigest.getBytes(StandardCharsets.UTF_8));
     }
 
     public StateView stateView() {

@@ -3,13 +3,16 @@ package io.wework.identity.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.wework.common.api.DomainException;
+import io.wework.common.api.TooManyRequestsException;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.RegisterUserCommand;
 import io.wework.identity.api.Role;
@@ -29,11 +32,13 @@ class RegistrationTest {
     private final PasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final CommandSender commands = mock(CommandSender.class);
     private final IdentityClaims claims = mock(IdentityClaims.class);
-    private final Registration registration = new Registration(commands, claims, new PasswordHasher(encoder));
+    private final RegistrationThrottle throttle = mock(RegistrationThrottle.class);
+    private final Registration registration = new Registration(commands, claims, new PasswordHasher(encoder), throttle);
+    private static final String IP = "203.0.113.7";
 
     @Test
     void aSignUpSendsTheNormalisedAccountWithAHashedPassword() {
-        UserView view = registration.register("  Ann@Example.COM ", "s3cret-pass", "  ", PHONE);
+        UserView view = registration.register("  Ann@Example.COM ", "s3cret-pass", "  ", PHONE, IP);
 
         RegisterUserCommand command = sent();
         assertThat(command.email()).isEqualTo("ann@example.com");
@@ -48,13 +53,35 @@ class RegistrationTest {
     @Test
     void aPasswordLongerThanBcryptReadsIsRefusedAndNothingIsSent() {
         String seventyFourBytes = "é".repeat(37); // 37 characters, 74 bytes in UTF-8
-        assertThatThrownBy(() -> registration.register("ann@example.com", seventyFourBytes, null, null))
+        assertThatThrownBy(() -> registration.register("ann@example.com", seventyFourBytes, null, null, IP))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("validation_failed");
                     assertThat(e.getMessage()).isEqualTo("password: must be at most 72 bytes long");
                 });
-        verifyNoInteractions(commands);
-        registration.register("ann@example.com", "é".repeat(36), null, null); // 72 bytes: fine
+        verifyNoInteractions(commands, throttle);
+        registration.register("ann@example.com", "é".repeat(36), null, null, IP); // 72 bytes: fine
+    }
+
+    @Test
+    void aSignUpIsChargedToItsAddressBeforeAnythingCostly() {
+        TooManyRequestsException limited = new TooManyRequestsException("too_many_registrations", "later", 600);
+        PasswordEncoder watched = spy(encoder);
+        Registration watchedRegistration = new Registration(commands, claims, new PasswordHasher(watched), throttle);
+        doThrow(limited).when(throttle).charge(IP);
+        assertThatThrownBy(() -> watchedRegistration.register("ann@example.com", "s3cret-pass", null, null, IP))
+                .isSameAs(limited);
+        verifyNoInteractions(claims, commands, watched);
+    }
+
+    @Test
+    void aTakenEmailIsRefusedBeforeThePasswordIsHashed() {
+        PasswordEncoder watched = spy(encoder);
+        Registration watchedRegistration = new Registration(commands, claims, new PasswordHasher(watched), throttle);
+        when(claims.isTaken(IdentityClaims.Type.EMAIL, "ann@example.com")).thenReturn(true);
+        assertThatThrownBy(() -> watchedRegistration.register(" ANN@example.com", "s3cret-pass", null, null, IP))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+        verify(throttle).charge(IP);
+        verifyNoInteractions(commands, watched);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wework.identity.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -55,6 +56,8 @@ class UserTest {
     private static final Duration REFRESH_TTL = Duration.ofDays(30);
     private static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
     private static final String HASH = ENCODER.encode("s3cret-pass");
+    /** What the receiving node sends once "s3cret-pass" matched HASH (the password itself never travels). */
+    private static final String CHECKED = User.digestOf(HASH);
     private static final String ID = "0193f1b2-0000-7000-8000-000000000001";
     private static final String S1 = "11111111-1111-1111-1111-111111111111";
     private static final String S2 = "22222222-2222-2222-2222-222222222222";
@@ -71,7 +74,6 @@ class UserTest {
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(superAdmins);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(ENCODER);
         fixture.registerInjectableResource(new SessionPolicy(REFRESH_TTL));
     }
 
@@ -154,15 +156,29 @@ class UserTest {
         @Test
         void theRightPasswordOpensASession() {
             fixture.given(registered())
-                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
                     .expectEvents(new UserLoggedInEvent(ID, "password", S1, NOW), started(S1, "h1"));
         }
 
         @Test
-        void aWrongPasswordIsRefusedAndRecordsNothing() {
+        void aCheckAgainstAnotherHashIsRefusedAndRecordsNothing() {
             fixture.given(registered())
-                    .when(new AuthenticateUserCommand(ID, "wrong-pass1", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, User.digestOf(ENCODER.encode("s3cret-pass")), "password", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Incorrect username or password")
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new AuthenticateUserCommand(ID, null, "password", S1, "h1"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Incorrect username or password")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPasswordChangedSinceTheCheckIsRefused() {
+            fixture.given(registered(), new PasswordChangedEvent(ID, ENCODER.encode("n3w-password"), NOW))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectException(DomainException.class)
                     .expectExceptionMessage("Incorrect username or password")
                     .expectNoEvents();
@@ -171,15 +187,34 @@ class UserTest {
         @Test
         void aPhoneOnlyAccountHasNoPasswordLogin() {
             fixture.given(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW))
-                    .when(new AuthenticateUserCommand(ID, "anything1", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectException(DomainException.class)
                     .expectNoEvents();
         }
 
         @Test
+        void theCredentialsAreTheCurrentHashAndLock() {
+            User user = new User();
+            user.on(registered());
+            assertThat(user.credentials()).isEqualTo(new User.Credentials(HASH, null));
+            user.on(new UserLockedOutEvent(ID, NOW.plusSeconds(600), 5, NOW));
+            String newHash = ENCODER.encode("n3w-password");
+            user.on(new PasswordChangedEvent(ID, newHash, NOW));
+            assertThat(user.credentials()).isEqualTo(new User.Credentials(newHash, NOW.plusSeconds(600)));
+            assertThat(user.credentials().toString()).doesNotContain(newHash);
+        }
+
+        @Test
+        void theDigestNamesTheHashWithoutRevealingIt() {
+            assertThat(User.digestOf(HASH)).isEqualTo(CHECKED).doesNotContain(HASH.substring(7))
+                    .matches("[A-Za-z0-9_-]{43}");
+            assertThat(User.digestOf(ENCODER.encode("s3cret-pass"))).isNotEqualTo(CHECKED);
+        }
+
+        @Test
         void aDeactivatedAccountCannotLogIn() {
             fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
-                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectException(DomainException.class)
                     .expectExceptionMessage("This account is deactivated")
                     .expectNoEvents();
@@ -188,7 +223,7 @@ class UserTest {
         @Test
         void aLockedAccountIsRefusedEvenWithTheRightPassword() {
             fixture.given(registered(), new UserLockedOutEvent(ID, NOW.plusSeconds(600), 5, NOW))
-                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectException(TooManyRequestsException.class)
                     .expectNoEvents();
         }
@@ -196,7 +231,7 @@ class UserTest {
         @Test
         void anExpiredLockIsLiftedByAnEventOnTheNextLogin() {
             fixture.given(registered(), new UserLockedOutEvent(ID, NOW.minusSeconds(1), 5, NOW.minusSeconds(900)))
-                    .when(new AuthenticateUserCommand(ID, "s3cret-pass", "password", S1, "h1"))
+                    .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectEvents(new UserUnlockedEvent(ID, "expired", NOW), new UserLoggedInEvent(ID, "password", S1, NOW),
                             started(S1, "h1"));
         }
@@ -282,7 +317,7 @@ class UserTest {
         void aPasswordChangeEndsEveryOtherSession() {
             String newHash = ENCODER.encode("n3w-password");
             fixture.given(registered(), started(S1, "h1"), started(S2, "k1"))
-                    .when(new ChangePasswordCommand(ID, "s3cret-pass", newHash, S1, "h2"))
+                    .when(new ChangePasswordCommand(ID, CHECKED, newHash, S1, "h2"))
                     .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S1))
                     .expectEvents(new PasswordChangedEvent(ID, newHash, NOW),
                             new SessionRevokedEvent(ID, S2, "password_changed", null, null, NOW),
@@ -292,8 +327,15 @@ class UserTest {
         @Test
         void aPasswordChangeNeedsTheCurrentPassword() {
             fixture.given(registered(), started(S1, "h1"))
-                    .when(new ChangePasswordCommand(ID, "not-it-1", "x", S1, "h2"))
+                    .when(new ChangePasswordCommand(ID, User.digestOf(ENCODER.encode("not-it-1")), "x", S1, "h2"))
                     .expectException(DomainException.class)
+                    .expectExceptionMessage("The current password is not correct")
+                    .expectNoEvents();
+            // checked against the hash a concurrent change has just replaced
+            fixture.given(registered(), started(S1, "h1"), new PasswordChangedEvent(ID, ENCODER.encode("n3w-password"), NOW))
+                    .when(new ChangePasswordCommand(ID, CHECKED, "x", S1, "h2"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("The current password is not correct")
                     .expectNoEvents();
         }
     }

@@ -3,10 +3,12 @@ package io.wework.identity.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Checks a password against the user's current credentials, records the login and opens a session. The clear
- * password lives only in this in-flight message; it is never stored nor logged.
+ * Records a login whose password the node that received it has already checked, and opens a
+ * session. The password itself never travels: {@code checkedHashDigest} is the SHA-256 (base64url)
+ * of the stored password hash the password was checked against, and the aggregate refuses the login
+ * as a wrong password when that is no longer its hash (the password changed in between).
  */
-public record AuthenticateUserCommand(@TargetAggregateIdentifier String userId, String password, String method,
+public record AuthenticateUserCommand(@TargetAggregateIdentifier String userId, String checkedHashDigest, String method,
                                       String sessionId, String refreshTokenHash) {
 
     @Override
