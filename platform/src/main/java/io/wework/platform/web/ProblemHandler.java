@@ -138,6 +138,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = ex.getCause();
+        if (cause instanceof ControlCharacterJsonModule.RefusedTextException refused) {
+            String field = path(refused);
+            ProblemDetail body = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "invalid_characters", refused.detail(field));
+            body.setProperty("field", field);
+            return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        }
         String code = "malformed_body";
         String detail = "The request body is not valid JSON";
         if (cause instanceof UnrecognizedPropertyException upe) {
