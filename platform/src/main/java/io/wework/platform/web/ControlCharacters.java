@@ -44,6 +44,24 @@ public final class ControlCharacters {
         return -1;
     }
 
+    /** {@code text} with every character the rule refuses replaced by U+FFFD (for text a server writes, such as an error message). */
+    public static String replaceRefused(String text) {
+        int refused = firstRefused(text);
+        if (refused < 0) {
+            return text;
+        }
+        StringBuilder clean = new StringBuilder(text.length()).append(text, 0, refused);
+        for (int i = refused; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                clean.append(c).append(text.charAt(++i));
+            } else {
+                clean.append(firstRefused(String.valueOf(c)) < 0 ? c : '\uFFFD');
+            }
+        }
+        return clean.toString();
+    }
+
     /** The problem's detail for {@code field}, whose value holds a refused character at {@code index}. */
     static String detail(String field, CharSequence value, int index) {
         return String.format("Field '%s' contains a character that is not allowed (U+%04X at position %d): "
