@@ -2,6 +2,7 @@ package io.wework.platform.processing;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -32,8 +33,9 @@ public class IsolatingHandlerEnhancer implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        if (!original.canHandleMessageType(EventMessage.class) || !original.annotationAttributes(EventHandler.class).isPresent()) {
-            return original;
+        if (!original.canHandleMessageType(EventMessage.class) || !original.annotationAttributes(EventHandler.class).isPresent()
+                || original.annotationAttributes(EventSourcingHandler.class).isPresent()) {
+            return original; // only event handlers of processors, not aggregates' event sourcing handlers
         }
         return new WrappedMessageHandlingMember<>(original) {
             @Override

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -21,6 +20,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class SavepointTransactionManager implements TransactionManager {
 
+    private static final Transaction NO_TRANSACTION = new Transaction() {
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public void rollback() {
+        }
+    };
+
     private final DataSource dataSource;
 
     SavepointTransactionManager(DataSource dataSource) {
@@ -30,7 +39,7 @@ final class SavepointTransactionManager implements TransactionManager {
     @Override
     public Transaction startTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new NestedTransactionNotSupportedException("No transaction to set a savepoint in");
+            return NO_TRANSACTION; // nothing to nest in: each statement commits on its own anyway
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
