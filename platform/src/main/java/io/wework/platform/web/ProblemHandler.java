@@ -90,6 +90,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(HttpStatus.CONFLICT, "concurrent_modification",
                     "The resource was changed concurrently; retry the request", request, null);
         }
+        if (cause instanceof io.wework.platform.processing.ReadModelWriteException readModel) {
+            log.error("A command failed because its inline read model could not be written", readModel);
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, "read_model_write_failed", "The change was not saved: the "
+                    + readModel.readModel() + " read model could not store it, so nothing was changed. Retrying will not "
+                    + "help until an operator has looked at the server's log", request, null);
+        }
         if (isDependencyFailure(cause)) {
             log.warn("Dependency unavailable: {}", cause.toString());
             return respond(HttpStatus.SERVICE_UNAVAILABLE, "dependency_unavailable",
@@ -138,6 +144,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = ex.getCause();
+        if (cause instanceof ControlCharacterJsonModule.RefusedTextException refused) {
+            String field = path(refused);
+            ProblemDetail body = ProblemWriter.problem(HttpStatus.BAD_REQUEST, "invalid_characters", refused.detail(field));
+            body.setProperty("field", field);
+            return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        }
         String code = "malformed_body";
         String detail = "The request body is not valid JSON";
         if (cause instanceof UnrecognizedPropertyException upe) {

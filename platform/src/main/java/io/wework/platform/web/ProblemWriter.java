@@ -27,10 +27,17 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
+        write(request, response, status, code, detail, java.util.Map.of());
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, HttpStatus, String, String)}, with more members ({@code field}). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail,
+                      java.util.Map<String, Object> properties) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         ProblemDetail problem = problem(status, code, detail);
+        properties.forEach(problem::setProperty);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

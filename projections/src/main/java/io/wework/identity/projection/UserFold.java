@@ -41,9 +41,9 @@ public final class UserFold {
     /** A new row from a registration. */
     public static UserEntity created(UserRegisteredEvent event, long sequence) {
         UserEntity user = UserEntity.created(event.userId(), event.registeredAt());
-        user.setEmail(event.email());
-        user.setPhoneNumber(event.phoneNumber());
-        user.setFullName(event.fullName());
+        user.setEmail(storable(event.email()));
+        user.setPhoneNumber(storable(event.phoneNumber()));
+        user.setFullName(storable(event.fullName()));
         user.setRole(event.role());
         user.setActive(true);
         user.setVersion(sequence);
@@ -55,28 +55,28 @@ public final class UserFold {
         user.setVersion(sequence);
         if (event instanceof UserProfileUpdatedEvent e) {
             if (e.fullName() != null) {
-                user.setFullName(e.fullName());
+                user.setFullName(storable(e.fullName()));
             }
             if (e.bio() != null) {
-                user.setBio(e.bio());
+                user.setBio(storable(e.bio()));
             }
             if (e.avatar() != null) {
-                user.setAvatar(e.avatar());
+                user.setAvatar(storable(e.avatar()));
             }
             user.setUpdatedAt(e.updatedAt());
         } else if (event instanceof UsernameSetEvent e) {
-            user.setUsername(e.username());
+            user.setUsername(storable(e.username()));
             user.setUpdatedAt(e.setAt());
         } else if (event instanceof UserEmailChangedEvent e) {
-            user.setEmail(e.email());
+            user.setEmail(storable(e.email()));
             user.setUpdatedAt(e.changedAt());
         } else if (event instanceof UserPhoneChangedEvent e) {
-            user.setPhoneNumber(e.phoneNumber());
+            user.setPhoneNumber(storable(e.phoneNumber()));
             user.setUpdatedAt(e.changedAt());
         } else if (event instanceof TelegramSettingsChangedEvent e) {
             user.setTelegramEnabled(e.enabled());
-            user.setTelegramBotToken(e.encryptedBotToken());
-            user.setTelegramChatId(e.chatId());
+            user.setTelegramBotToken(storable(e.encryptedBotToken()));
+            user.setTelegramChatId(storable(e.chatId()));
             user.setUpdatedAt(e.changedAt());
         } else if (event instanceof UserRoleChangedEvent e) {
             user.setRole(e.role());
@@ -122,6 +122,17 @@ public final class UserFold {
             apply(user, event, sequence);
         }
         return user;
+    }
+
+    /**
+     * {@code text} as a {@code users_view} column can hold it: PostgreSQL's text types cannot store NUL
+     * (U+0000), so the row shows U+FFFD in its place. The edge refuses NUL in every request
+     * (io.wework.platform.web.ControlCharacters); an event holding one was stored before that rule, or
+     * around the API. The row must stay writable: a user whose events hold a NUL can still be changed,
+     * deactivated above all.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     /** Whether {@code event} changes who may use the account's tokens (active, role, minimum token age). */

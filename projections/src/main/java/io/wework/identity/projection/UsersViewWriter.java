@@ -3,6 +3,7 @@ package io.wework.identity.projection;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wework.identity.api.SessionRevokedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
+import io.wework.platform.processing.ReadModelWriteException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -137,12 +139,14 @@ public class UsersViewWriter {
     }
 
     /**
-     * The batch of the root unit of work (the command's, or the replay batch's), written in its
-     * prepare-commit phase after every event handler has run: in a command, after the identity claims
-     * (a claim lost to a concurrent command fails the command before any row is written).
+     * The rows of a unit of work, written in its prepare-commit phase after every event handler has
+     * run. Inline: the root unit of work, the command's, so the rows are written after the identity
+     * claims (a claim lost to a concurrent command fails the command before any row is written). A
+     * replay: the unit of work handling the event, which is the batch's, or an event's own when a
+     * failed batch is retried event by event (so that the event that cannot be stored is dead-lettered).
      */
     private Batch batch(boolean inline) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> unitOfWork = inline ? CurrentUnitOfWork.get().root() : CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch(inline);
             unitOfWork.onPrepareCommit(u -> flush(batch));
@@ -154,9 +158,15 @@ public class UsersViewWriter {
         if (batch.rows.isEmpty()) {
             return;
         }
-        rows.upsert(batch.rows.values());
         if (!batch.inline) {
+            rows.upsert(batch.rows.values());
             return; // a replay leaves Redis alone: readers use the event store until it ends
+        }
+        try {
+            rows.upsert(batch.rows.values());
+        } catch (DataIntegrityViolationException e) {
+            // PostgreSQL refused the data itself (a value its columns cannot hold): fail the command clearly
+            throw new ReadModelWriteException("users_view", "the rows of " + batch.rows.keySet(), e);
         }
         for (UserEntity row : batch.rows.values()) {
             cache.refreshAfterCommit(row);

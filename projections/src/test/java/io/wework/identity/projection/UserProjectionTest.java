@@ -176,6 +176,22 @@ class UserProjectionTest {
     }
 
     @Test
+    void aNulInAnEventIsShownAsAReplacementCharacterSoTheRowCanBeStored() {
+        // a row behind an event stored before the edge refused NUL: the deactivation must still be written
+        storedRow(0);
+        when(eventStore.readEvents("u1", 1)).thenReturn(DomainEventStream.of(
+                event(1, new UserProfileUpdatedEvent("u1", "A\u0000li", "b\u0000io", null, AT)),
+                event(2, new UserDeactivatedEvent("u1", AT))));
+        inline(event(2, new UserDeactivatedEvent("u1", AT)));
+        assertThat(lastWritten().getFullName()).isEqualTo("A\uFFFDli");
+        assertThat(lastWritten().getBio()).isEqualTo("b\uFFFDio");
+        assertThat(lastWritten().isActive()).isFalse();
+        UserEntity created = UserFold.created(new UserRegisteredEvent("u2", "e\u0000@x.io", null, "N\u0000", "h", Role.USER, AT), 0);
+        assertThat(created.getEmail()).isEqualTo("e\uFFFD@x.io");
+        assertThat(created.getFullName()).isEqualTo("N\uFFFD");
+    }
+
+    @Test
     void aPasswordChangeInvalidatesOlderTokens() {
         storedRow(3);
         inline(event(4, new PasswordChangedEvent("u1", "hash", AT.plusSeconds(60))));
