@@ -46,7 +46,7 @@ class MultiNodeIT extends IntegrationTest {
                 "--wework.snapshots.user-threshold=5",
                 "--wework.bootstrap.admin-email=" + ROOT_EMAIL,
                 "--wework.bootstrap.admin-password=" + ROOT_PASSWORD,
-                "--wework.sms.provider=log",
+                "--wework.sms.provider=none",
                 "--spring.jmx.enabled=false");
         portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
     }

@@ -221,7 +221,7 @@ class PersistentDeadlinesIT extends IntegrationTest {
                         "--spring.datasource.username=" + env.getProperty("spring.datasource.username", "postgres"),
                         "--spring.data.redis.url=" + redisUrl,
                         "--wework.security.jwt.secret=" + JWT_SECRET,
-                        "--wework.sms.provider=log",
+                        "--wework.sms.provider=none",
                         "--spring.jmx.enabled=false",
                         "--db-scheduler.polling-interval=" + POLLING.toMillis() + "ms");
         nodes.add(node);

@@ -114,6 +114,17 @@ class SettingsDocumentedTest {
     }
 
     @Test
+    void aNumberTheProseTiesToASettingIsItsDefault() {
+        // the endpoints table once said 20 failed logins per address while the setting's default was 30
+        assertThat(proseProblems(readme)).isEmpty();
+        String doctored = readme.replace("30 (`…max-failures-per-address`)", "20 (`…max-failures-per-address`)");
+        assertThat(doctored).isNotEqualTo(readme);
+        assertThat(proseProblems(doctored)).containsExactly(
+                "README says 20 (`…max-failures-per-address`), the default of wework.security.login.max-failures-per-address is 30");
+        assertThat(proseProblems("5 (`…max-tries`)")).containsExactly("README's `…max-tries` names no single wework.* setting");
+    }
+
+    @Test
     void anEnvNameThatDoesNotReachItsPropertyIsReported() {
         assertThat(problems(readme.replace("| `WEWORK_ENCRYPTION_KEY` |", "| `WEWORK_CRYPTO_KEY` |")))
                 .containsExactly("WEWORK_CRYPTO_KEY, set in the environment, does not reach wework.security.encryption-key");
@@ -153,6 +164,30 @@ class SettingsDocumentedTest {
                 problems.add(property + " has no row in README's configuration table");
             } else if (rows > 1) {
                 problems.add(property + " has " + rows + " rows in README's configuration table");
+            }
+        }
+        return problems;
+    }
+
+    /** A number written with the setting it comes from, as in {@code 30 (`…max-failures-per-address`)}. */
+    private static final Pattern PROSE_NUMBER = Pattern.compile("(\\d+) \\(`…([a-z0-9.-]+)`\\)");
+
+    /** Numbers the prose ties to a setting (anywhere in the README) that are not that setting's default. */
+    static List<String> proseProblems(String readmeText) {
+        List<String> problems = new ArrayList<>();
+        Matcher m = PROSE_NUMBER.matcher(readmeText);
+        while (m.find()) {
+            String suffix = m.group(2);
+            List<String> named = wework().stream().filter(p -> p.endsWith("." + suffix))
+                    .toList();
+            if (named.size() != 1) {
+                problems.add("README's `…" + suffix + "` names no single wework.* setting");
+                continue;
+            }
+            JsonNode declared = metadata.get(named.get(0)).get("defaultValue");
+            String expected = declared == null ? null : declared.asText();
+            if (!m.group(1).equals(expected)) {
+                problems.add("README says " + m.group(1) + " (`…" + suffix + "`), the default of " + named.get(0) + " is " + expected);
             }
         }
         return problems;

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "wework.security.bcrypt-strength=4",
         "wework.bootstrap.admin-email=" + IntegrationTest.ROOT_EMAIL,
         "wework.bootstrap.admin-password=" + IntegrationTest.ROOT_PASSWORD,
-        "wework.sms.provider=log"
+        "wework.sms.provider=none"
 })
 class ReadYourWritesOutsidePostgresIT {
 

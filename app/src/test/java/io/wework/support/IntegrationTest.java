@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 })
 public abstract class IntegrationTest {
 
-    public static final String JWT_SECRET = "it-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
+    /** A real key, as `openssl rand -base64 32` makes them (the service refuses anything weaker). */
+    public static final String JWT_SECRET = "8ff59b20a8511f7c87713510fe071d6d432413fe6be5fe0e114609bf5b3af931";
     public static final String ROOT_EMAIL = "root@wework.test";
     public static final String ROOT_PASSWORD = "root-password-12345";
 

@@ -41,7 +41,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class BenchMain {
 
-    private static final String SECRET = "bench-Vq3Lx8Rz2Pw7Ke4Nh9Tb6Mj1Yc5Gd0Sa";
+    /** A fresh key per run, made as README says (`openssl rand -base64 32`): the service refuses weaker ones. */
+    private static final String SECRET = randomKey();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> opts;
@@ -133,6 +134,12 @@ public final class BenchMain {
         Files.writeString(out, report.toString());
         System.out.println(report);
         System.out.println("Report written to " + out);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private Servers servers(Path work) {

@@ -18,7 +18,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** The original's environment names reach the settings records; Spring's own names win. */
 class OriginalEnvNamesTest {
 
-    private static final String SECRET = "k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF";
+    private static final String SECRET = "I1D471XtdNaWXmPm0b689ND60nybvOtWYL0CgziYTXU=";
 
     /** An environment whose OS environment is {@code env}, post-processed as at start. */
     private static StandardEnvironment environment(Map<String, Object> env) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JwtServiceTest {
 
-    private static final byte[] SECRET = "k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SECRET = "CYKSi7RunxYmFWay66/qiw1lIVvTiZ39ZSfFd9gMxEM=".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     /** Roles as a feature would declare them; the platform itself knows none. */
@@ -118,11 +118,11 @@ class JwtServiceTest {
     @Test
     void weakOrMissingSecretsAreRefusedOutsideTheEmbeddedDefault(@TempDir Path dir) {
         assertThatThrownBy(() -> JwtSecretResolver.resolve(null, false, dir)).hasMessageContaining("missing");
-        assertThatThrownBy(() -> JwtSecretResolver.resolve("short", false, dir)).hasMessageContaining("too short");
-        assertThatThrownBy(() -> JwtSecretResolver.resolve("a".repeat(40), false, dir)).hasMessageContaining("too weak");
+        assertThatThrownBy(() -> JwtSecretResolver.resolve("c2hvcnQ=", false, dir)).hasMessageContaining("too short");
+        assertThatThrownBy(() -> JwtSecretResolver.resolve("Q".repeat(44), false, dir)).hasMessageContaining("too regular");
         assertThatThrownBy(() -> JwtSecretResolver.resolve("change-me-please-to-something-long-1234", false, dir))
                 .hasMessageContaining("placeholder");
-        assertThat(JwtSecretResolver.resolve("k7Q2xW9pL4mN8vB3cR6tY1uI5oP0aS2dF", false, dir)).hasSize(33);
+        assertThat(JwtSecretResolver.resolve(new String(SECRET, StandardCharsets.UTF_8), false, dir)).isEqualTo(SECRET);
     }
 
     @Test

@@ -12,24 +12,33 @@ import org.springframework.validation.annotation.Validated;
  * {@code wework.sms.*}: which gateway sends the login codes. The original's {@code WECAN_*}
  * environment names feed {@code wework.sms.wecan.*} ({@link WecanEnvNames}).
  *
- * @param provider wecan (the original's gateway) or log (writes the code and the phone's last 4 digits to the log; refused in the production profile); unset: wecan when wework.sms.wecan.url is set, else log
+ * @param provider wecan (the original's gateway), log (writes the code and the phone's last 4 digits to the log: only in the embedded default or with wework.sms.allow-log-sender=true, else the service refuses to start) or none (no SMS: code requests answer 503 sms_unavailable); unset: wecan when wework.sms.wecan.url is set, else log in the embedded default, else none
+ * @param allowLogSender let the log provider run outside the embedded default (development only: every login code goes to the log)
  * @param timeout connect and request timeout of the SMS gateway
  * @param wecan the WeCan gateway
  */
 @Validated
 @ConfigurationProperties("wework.sms")
 public record SmsSettings(Provider provider,
+                          @DefaultValue("false") boolean allowLogSender,
                           @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration timeout,
                           @DefaultValue @NotNull Wecan wecan) {
 
-    public enum Provider { WECAN, LOG }
+    public enum Provider { WECAN, LOG, NONE }
 
-    /** The provider to use: the one set, else WeCan when its URL is set, else the log. */
-    public Provider chosenProvider() {
+    /**
+     * The provider to use: the one set, else WeCan when its URL is set, else the log in the embedded
+     * default (a developer's machine) and none anywhere else, so that a deployment that forgot its
+     * gateway never writes login codes to its logs.
+     */
+    public Provider chosenProvider(boolean embeddedDefault) {
         if (provider != null) {
             return provider;
         }
-        return StringUtils.hasText(wecan.url()) ? Provider.WECAN : Provider.LOG;
+        if (StringUtils.hasText(wecan.url())) {
+            return Provider.WECAN;
+        }
+        return embeddedDefault ? Provider.LOG : Provider.NONE;
     }
 
     /**
