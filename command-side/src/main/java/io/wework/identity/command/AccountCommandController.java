@@ -6,6 +6,7 @@ import io.wework.identity.command.Requests.TelegramRequest;
 import io.wework.identity.command.Requests.TelegramSettings;
 import io.wework.identity.command.Requests.UpdateProfileRequest;
 import io.wework.platform.security.CurrentUser;
+import io.wework.platform.web.CarriesCredentials;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,6 +34,7 @@ public class AccountCommandController {
         this.telegramSettings = telegramSettings;
     }
 
+    @CarriesCredentials
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TokenResponse changePassword(@Valid @RequestBody ChangePasswordRequest request) {
         return TokenResponse.bearer(passwordChange.change(CurrentUser.required(), request.currentPassword(),
