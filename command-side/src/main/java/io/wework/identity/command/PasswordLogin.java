@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Login by e-mail or phone and password. Throttled per login name and per client address; an
+ * Login by e-mail or phone and password; a phone only once proved by a code (an unproved phone is an
+ * unknown name). Throttled per login name and per client address; an
  * unknown name costs the same BCrypt check as a known one and gets the same 401; the failure that
  * reaches the per-account limit also locks the account until the window ends.
  */
@@ -45,7 +46,7 @@ public class PasswordLogin {
         String login = Text.lower(username);
         throttle.checkAllowed(login, clientAddress);
         Optional<String> userId = login.matches(Requests.PHONE)
-                ? claims.findUserId(IdentityClaims.Type.PHONE, login)
+                ? claims.findLoginByPhone(login)
                 : claims.findUserId(IdentityClaims.Type.EMAIL, login);
         if (userId.isEmpty()) {
             passwordEncoder.matches(password, dummyHash);

@@ -72,11 +72,21 @@ class PasswordLoginTest {
     }
 
     @Test
-    void aPhoneNumberLogsInByItsPhoneClaim() {
-        when(claims.findUserId(IdentityClaims.Type.PHONE, "09120000001")).thenReturn(Optional.of(USER));
+    void aPhoneNumberLogsInToTheAccountThatProvedIt() {
+        when(claims.findLoginByPhone("09120000001")).thenReturn(Optional.of(USER));
         when(commands.send(any(AuthenticateUserCommand.class), eq(USER))).thenReturn(new AuthenticatedUser(USER, Role.USER, "s"));
         login.login("09120000001", "pw", IP);
         verify(claims, never()).findUserId(eq(IdentityClaims.Type.EMAIL), anyString());
+    }
+
+    @Test
+    void aPhoneNoAccountProvedIsAnUnknownName() {
+        // findLoginByPhone answers only proved phones: an account holding the number unproved is not asked
+        when(claims.findLoginByPhone("09120000001")).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> login.login("09120000001", "pw", IP))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("bad_credentials"));
+        verify(throttle).recordFailure("09120000001", IP);
+        verify(commands, never()).send(any(), any());
     }
 
     @Test
