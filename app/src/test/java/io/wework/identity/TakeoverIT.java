@@ -306,6 +306,29 @@ class TakeoverIT extends IntegrationTest {
         }
 
         @Test
+        void noAnswerCarryingTokensIsKept() {
+            String email = uniqueEmail("idem-tokens");
+            registerAndLogin(email, PASSWORD);
+            String key = "tokens-" + System.nanoTime();
+            // form login, refresh, password change: each answers tokens, none is kept under the key
+            Response form = send("POST", "/api/auth/login", "application/x-www-form-urlencoded",
+                    "username=" + email + "&password=" + PASSWORD, "Idempotency-Key", key);
+            assertThat(form.status()).isEqualTo(200);
+            String refreshBody = "{\"refresh_token\":\"" + form.json().get("refresh_token").asText() + "\"}";
+            Response refreshed = postJson("/api/auth/refresh", refreshBody, "Idempotency-Key", key);
+            assertThat(refreshed.status()).isEqualTo(200);
+            Response changed = send("POST", "/api/auth/me/password", "application/json", "{\"current_password\":\""
+                    + PASSWORD + "\",\"new_password\":\"other-pass-2\"}", "Authorization", "Bearer "
+                    + refreshed.json().get("access_token").asText(), "Idempotency-Key", key);
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(idempotencyKeys()).noneMatch(k -> k.endsWith(":" + key));
+            // a repeated refresh is a reuse of a spent token, not a replay of the new pair
+            Response again = postJson("/api/auth/refresh", refreshBody, "Idempotency-Key", key);
+            assertThat(again.header("Idempotent-Replayed")).isNull();
+            assertThat(again.status()).isEqualTo(401);
+        }
+
+        @Test
         void anonymousCallersDoNotShareOneKeySpace() {
             String key = "shared-" + System.nanoTime();
             Response first = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("anon-a") + "\",\"password\":\""

@@ -184,8 +184,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        return !method.hasMethodAnnotation(CarriesCredentials.class)
-                && !method.getBeanType().isAnnotationPresent(CarriesCredentials.class);
+        return !method.hasMethodAnnotation(CarriesCredentials.class);
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
