@@ -108,12 +108,21 @@ class AuthIT extends IntegrationTest {
     }
 
     @Test
-    void aPasswordLoginWorksWithThePhoneNumber() throws Exception {
+    void aPasswordLoginWorksWithThePhoneNumberOnceProved() throws Exception {
         String phone = uniquePhone();
-        Response reg = postJson("/api/auth/register", "{\"email\":\"" + uniqueEmail("by-phone") + "\",\"password\":\""
+        String email = uniqueEmail("by-phone");
+        Response reg = postJson("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\""
                 + PASSWORD + "\",\"phone_number\":\"" + phone + "\"}");
         assertThat(reg.status()).isEqualTo(201);
         String id = reg.json().get("id").asText();
+        // a phone given at sign-up is no login until a code sent to it comes back
+        Response unproved = postJson("/api/auth/login", "{\"username\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(unproved.status()).isEqualTo(401);
+        assertThat(unproved.json().get("code").asText()).isEqualTo("bad_credentials");
+        assertThat(postJson("/api/auth/request-otp", "{\"phone_number\":\"" + phone + "\"}").status()).isEqualTo(200);
+        assertThat(postAuthed("/api/auth/me/phone/verify", "{\"phone_number\":\"" + phone + "\",\"code\":\""
+                + io.wework.support.SmsGatewayStub.get().lastCodeFor(phone) + "\"}",
+                loginJson(email, PASSWORD).get("access_token").asText()).status()).isEqualTo(200);
 
         Response json = postJson("/api/auth/login", "{\"username\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(json.status()).isEqualTo(200);

@@ -511,9 +511,10 @@ class IdentityAccessIT extends IntegrationTest {
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.json().get("email").asText()).isEqualTo(newEmail);
             assertThat(changed.json().get("phone_number").asText()).isEqualTo(newPhone);
-            // the account answers to its new e-mail and phone only
+            // the account answers to its new e-mail only: an admin-set phone is no login until proved
             assertThat(loginJson(newEmail, PASSWORD).has("access_token")).isTrue();
-            assertThat(loginJson(newPhone, PASSWORD).has("access_token")).isTrue();
+            assertThat(postJson("/api/auth/login", "{\"username\":\"" + newPhone + "\",\"password\":\"" + PASSWORD + "\"}")
+                    .status()).isEqualTo(401);
             assertThat(postJson("/api/auth/login", "{\"username\":\"" + a[1] + "\",\"password\":\"" + PASSWORD + "\"}").status())
                     .isEqualTo(401);
             assertThat(postJson("/api/auth/login", "{\"username\":\"" + a[2] + "\",\"password\":\"" + PASSWORD + "\"}").status())
@@ -526,7 +527,12 @@ class IdentityAccessIT extends IntegrationTest {
             assertThat(owners("PHONE", newPhone)).containsExactly(a[0]);
             // and the first user cannot take them back
             assertThat(patchJson("/api/admin/users/" + a[0], "{\"email\":\"" + a[1] + "\"}", root).status()).isEqualTo(409);
-            // an OTP login with the old phone reaches the new holder
+            // once the new holder proves the old phone, an OTP login with it reaches the new holder
+            assertThat(requestOtp(a[2]).json().get("is_new_user").asBoolean()).as("held, not proved").isTrue();
+            String cToken = loginJson(c[1], PASSWORD).get("access_token").asText();
+            assertThat(postAuthed("/api/auth/me/phone/verify", "{\"phone_number\":\"" + a[2] + "\",\"code\":\""
+                    + sms.lastCodeFor(a[2]) + "\"}", cToken).status()).isEqualTo(200);
+            redis.delete("wework:otp:cooldown:" + a[2]);
             assertThat(requestOtp(a[2]).json().get("is_new_user").asBoolean()).isFalse();
             String token = loginOtp(a[2], sms.lastCodeFor(a[2])).json().get("access_token").asText();
             assertThat(getAuthed("/api/auth/me", token).json().get("id").asText()).isEqualTo(c[0]);

@@ -57,10 +57,17 @@ class ReadYourWritesIT extends IntegrationTest {
         assertThat(get("/api/auth/users/" + id + "/public").json().get("full_name").asText()).isEqualTo("Read Yours");
         assertThat(listed(root, email).get("id").asText()).isEqualTo(id);
 
-        // password login (e-mail and phone), then the profile
+        // password login by e-mail, then the profile
         String token = loginJson(email, PASSWORD).get("access_token").asText();
         rowHoldsTheLastEvent(id);
         assertThat(getAuthed("/api/auth/me", token).json().get("email").asText()).isEqualTo(email);
+
+        // the phone proved by a code, then a password login by phone
+        assertThat(postJson("/api/auth/request-otp", "{\"phone_number\":\"" + phone + "\"}").status()).isEqualTo(200);
+        Response proved = postAuthed("/api/auth/me/phone/verify", "{\"phone_number\":\"" + phone + "\",\"code\":\""
+                + SmsGatewayStub.get().lastCodeFor(phone) + "\"}", token);
+        assertThat(proved.status()).isEqualTo(200);
+        rowHoldsTheLastEvent(id);
         JsonNode byPhone = loginJson(phone, PASSWORD);
         rowHoldsTheLastEvent(id);
 
@@ -100,7 +107,8 @@ class ReadYourWritesIT extends IntegrationTest {
         rowHoldsTheLastEvent(id);
         assertThat(getAuthed("/api/auth/me", second).status()).isEqualTo(401);
 
-        // admin changes: name, e-mail, phone
+        // admin changes: name, e-mail, phone; a contact change ends every session from the next request
+        String beforeChange = loginJson(email, "ryw-pass-456").get("access_token").asText();
         String newEmail = uniqueEmail("ryw-new");
         String newPhone = uniquePhone();
         Response admin = patchJson("/api/admin/users/" + id, "{\"full_name\":\"Renamed\",\"email\":\"" + newEmail
@@ -108,6 +116,9 @@ class ReadYourWritesIT extends IntegrationTest {
         assertThat(admin.status()).isEqualTo(200);
         rowHoldsTheLastEvent(id);
         assertThat(get("/api/auth/users/" + id + "/public").json().get("full_name").asText()).isEqualTo("Renamed");
+        assertThat(getAuthed("/api/auth/me", beforeChange).status()).as("a session from before the contact change")
+                .isEqualTo(401);
+        current = loginJson(newEmail, "ryw-pass-456").get("access_token").asText();
         assertThat(getAuthed("/api/auth/me", current).json().get("email").asText()).isEqualTo(newEmail);
         JsonNode listed = listed(root, newEmail);
         assertThat(listed.get("phone_number").asText()).isEqualTo(newPhone);

@@ -66,9 +66,10 @@ final class ReplayBench {
                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
                     + "SELECT nextval('domain_event_global_index_seq'), gen_random_uuid()::text, u.id, 0, 'User', "
                     + "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
-                    + "'io.wework.identity.api.UserRegisteredEvent', '1', convert_to(json_build_object("
+                    + "'io.wework.identity.api.UserRegisteredEvent', '2', convert_to(json_build_object("
                     + "'email', 'r' || u.g || '@bench.io', 'fullName', 'Replay User ' || u.g, 'passwordHash', "
                     + "'$2a$04$benchbenchbenchbenchbeOq0Rj9C3n2yqJ8m1u6v2t4s0r8p6n4m', 'phoneNumber', NULL, "
+                    + "'phoneVerified', false, "
                     + "'registeredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
                     + "'role', 'USER', 'userId', u.id)::text, 'UTF8'), convert_to('{\"actor_id\":\"bench\"}', 'UTF8') "
                     + "FROM (SELECT gen_random_uuid()::text AS id, g FROM generate_series(1, " + events + ") g) u");

@@ -8,6 +8,7 @@ import io.wework.identity.command.Requests.OtpSent;
 import io.wework.identity.command.Requests.RefreshRequest;
 import io.wework.identity.command.Requests.RequestOtpRequest;
 import io.wework.platform.security.CurrentUser;
+import io.wework.platform.web.CarriesCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -51,12 +52,14 @@ public class AuthCommandController {
                 http.getRemoteAddr());
     }
 
+    @CarriesCredentials
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TokenResponse loginJson(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return TokenResponse.bearer(passwordLogin.login(request.username(), request.password(), http.getRemoteAddr()));
     }
 
     /** OAuth2 password-grant style form, as WeWork's original {@code OAuth2PasswordRequestForm}. */
+    @CarriesCredentials
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public TokenResponse loginForm(@ModelAttribute LoginForm form, HttpServletRequest http) {
         LoginRequest request = new LoginRequest(form.username(), form.password());
@@ -75,6 +78,7 @@ public class AuthCommandController {
         }
     }
 
+    @CarriesCredentials
     @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.bearer(sessions.refresh(request.refreshToken()));
@@ -92,6 +96,7 @@ public class AuthCommandController {
         return new OtpSent(true, sent.expiresInSeconds(), sent.newUser());
     }
 
+    @CarriesCredentials
     @PostMapping(path = "/login-otp", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TokenResponse loginOtp(@Valid @RequestBody LoginOtpRequest request) {
         return TokenResponse.bearer(otpLogin.login(request.phoneNumber(), request.code(), request.fullName()));

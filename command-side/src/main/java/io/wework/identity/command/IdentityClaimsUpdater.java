@@ -6,6 +6,8 @@ import io.wework.identity.api.UserActivatedEvent;
 import io.wework.identity.api.UserDeactivatedEvent;
 import io.wework.identity.api.UserEmailChangedEvent;
 import io.wework.identity.api.UserPhoneChangedEvent;
+import io.wework.identity.api.UserPhoneReleasedEvent;
+import io.wework.identity.api.UserPhoneVerifiedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.UsernameSetEvent;
@@ -35,7 +37,7 @@ class IdentityClaimsUpdater {
         if (event.email() != null && !claims.claim(IdentityClaims.Type.EMAIL, event.email(), event.userId())) {
             throw IdentityErrors.emailTaken();
         }
-        if (event.phoneNumber() != null && !claims.claim(IdentityClaims.Type.PHONE, event.phoneNumber(), event.userId())) {
+        if (event.phoneNumber() != null && !claims.claimPhone(event.phoneNumber(), event.userId(), event.phoneVerified())) {
             throw IdentityErrors.phoneTaken();
         }
         if (event.role() == Role.SUPER_ADMIN) {
@@ -60,14 +62,27 @@ class IdentityClaimsUpdater {
         }
     }
 
+    /** A phone set by an admin is held unproved. */
     @EventHandler
     void on(UserPhoneChangedEvent event) {
-        if (!claims.claim(IdentityClaims.Type.PHONE, event.phoneNumber(), event.userId())) {
+        if (!claims.claimPhone(event.phoneNumber(), event.userId(), false)) {
             throw IdentityErrors.phoneTaken();
         }
         if (event.previousPhoneNumber() != null) {
             claims.release(IdentityClaims.Type.PHONE, event.previousPhoneNumber(), event.userId());
         }
+    }
+
+    @EventHandler
+    void on(UserPhoneVerifiedEvent event) {
+        if (!claims.markProved(event.phoneNumber(), event.userId())) {
+            throw IdentityErrors.phoneNotOnAccount();
+        }
+    }
+
+    @EventHandler
+    void on(UserPhoneReleasedEvent event) {
+        claims.release(IdentityClaims.Type.PHONE, event.phoneNumber(), event.userId());
     }
 
     @EventHandler

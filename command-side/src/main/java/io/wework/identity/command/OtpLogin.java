@@ -7,8 +7,10 @@ import io.wework.platform.messaging.CommandSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Login by phone with a one-time SMS code. A right code starts a session; an unknown phone first
- * becomes a phone-only account.
+ * Login by phone with a one-time SMS code. A right code proves the phone and starts a session of the
+ * account that proved it; a phone no account has proved first becomes a phone-only account
+ * ({@link Registration#accountForProvedPhone}). An account that merely holds the phone unproved is never
+ * logged into.
  */
 @Component
 public class OtpLogin {
@@ -32,9 +34,12 @@ public class OtpLogin {
         this.tokens = tokens;
     }
 
-    /** Sends a code (throttled per phone and per client address; 503 when the SMS gateway fails). */
+    /**
+     * Sends a code (throttled per phone and per client address; 503 when the SMS gateway fails). The phone
+     * is new when no account has proved it: its OTP login will create one.
+     */
     public CodeSent requestCode(String phone, String clientAddress) {
-        boolean newUser = !claims.isTaken(IdentityClaims.Type.PHONE, phone);
+        boolean newUser = claims.findLoginByPhone(phone).isEmpty();
         otp.send(phone, clientAddress);
         return new CodeSent(otp.ttl().toSeconds(), newUser);
     }
@@ -48,8 +53,7 @@ public class OtpLogin {
             default -> throw new DomainException(DomainException.Kind.UNAUTHORIZED, "invalid_otp",
                     "The code is wrong or has expired");
         }
-        String userId = claims.findUserId(IdentityClaims.Type.PHONE, phone)
-                .orElseGet(() -> registration.registerByPhone(phone, fullName));
+        String userId = registration.accountForProvedPhone(phone, fullName);
         TokenIssuer.RefreshToken refreshToken = tokens.newSession(userId);
         AuthenticatedUser user = commands.send(new StartSessionCommand(userId, "otp", refreshToken.sessionId(),
                 refreshToken.hash()), userId);

@@ -14,7 +14,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Login by e-mail or phone and password. The attempt first takes its place in the throttle (per
+ * Login by e-mail or phone and password; a phone only once proved by a code (an unproved phone is an
+ * unknown name). The attempt first takes its place in the throttle (per
  * login name and per client address, atomically: at most the limit of parallel attempts get further).
  * The password is then checked here, on the node that received it ({@link PasswordCheck}: one BCrypt
  * check on every path, unknown names and accounts without a password included, all answered by the
@@ -47,7 +48,7 @@ public class PasswordLogin {
         LoginThrottle.Attempt attempt = throttle.begin(login, clientAddress);
         try {
             Optional<String> userId = login.matches(Requests.PHONE)
-                    ? claims.findUserId(IdentityClaims.Type.PHONE, login)
+                    ? claims.findLoginByPhone(login)
                     : claims.findUserId(IdentityClaims.Type.EMAIL, login);
             PasswordCheck.Result checked = passwords.check(userId.orElse(null), password);
             Instant now = clock.instant();

@@ -52,6 +52,15 @@ final class Requests {
         }
     }
 
+    record VerifyPhoneRequest(
+            @NotBlank @Pattern(regexp = PHONE, message = "must look like 09xxxxxxxxx") String phoneNumber,
+            @NotBlank @Pattern(regexp = "^\\d{6}$", message = "must be 6 digits") String code) {
+        @Override
+        public String toString() {
+            return "VerifyPhoneRequest[phone=" + phoneNumber + "]";
+        }
+    }
+
     record UpdateProfileRequest(
             @Size(min = 1, max = 200) String fullName,
             @Pattern(regexp = "^[A-Za-z0-9_.]{3,32}$", message = "must be 3 to 32 letters, digits, '_' or '.'") String username,

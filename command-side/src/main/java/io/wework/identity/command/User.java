@@ -33,6 +33,12 @@ import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
 import io.wework.identity.api.TelegramSettingsView;
+import io.wework.common.api.MetadataKeys;
+import io.wework.identity.api.ReleaseUnprovedPhoneCommand;
+import io.wework.identity.api.UserContactChangedByAdminEvent;
+import io.wework.identity.api.UserPhoneReleasedEvent;
+import io.wework.identity.api.UserPhoneVerifiedEvent;
+import io.wework.identity.api.VerifyPhoneCommand;
 import io.wework.identity.api.UserUnlockedEvent;
 import io.wework.identity.api.UserView;
 import io.wework.identity.api.UsernameSetEvent;
@@ -53,7 +59,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -61,8 +69,15 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@code wework.snapshots.user-threshold} events) are this object's fields as JSON.
  * Loaded users stay in {@code userAggregateCache}, which checks the event store for newer events on every
  * use, so a change made by another node is always applied before a command is decided here.
+ * The {@link Revision} is the snapshots' shape: Axon ignores a snapshot of another revision and loads from
+ * the events instead (revision 2 added {@code phoneVerified}).
+ * <p>
+ * A phone number is a login only once proved: by the OTP login that created the account, or by a code
+ * the holder sends back ({@link VerifyPhoneCommand}). A phone set at sign-up or by an admin is held
+ * unproved, and its owner's proof takes it away ({@link ReleaseUnprovedPhoneCommand}).
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userAggregateCache")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User {
@@ -71,6 +86,7 @@ public class User {
     private String id;
     private String email;
     private String phoneNumber;
+    private boolean phoneVerified;
     private String passwordHash;
     private String username;
     private String fullName;
@@ -120,8 +136,9 @@ public class User {
         if (command.phoneNumber() != null && claims.isTaken(IdentityClaims.Type.PHONE, command.phoneNumber())) {
             throw IdentityErrors.phoneTaken();
         }
-        apply(new UserRegisteredEvent(command.userId(), command.email(), command.phoneNumber(), command.fullName(),
-                command.passwordHash(), Role.USER, clock.instant()));
+        apply(new UserRegisteredEvent(command.userId(), command.email(), command.phoneNumber(),
+                command.phoneNumber() != null && command.phoneVerified(), command.fullName(), command.passwordHash(),
+                Role.USER, clock.instant()));
     }
 
     @CommandHandler
@@ -129,7 +146,7 @@ public class User {
         if (claims.isTaken(IdentityClaims.Type.EMAIL, command.email())) {
             throw IdentityErrors.emailTaken();
         }
-        apply(new UserRegisteredEvent(command.userId(), command.email(), null, null, command.passwordHash(),
+        apply(new UserRegisteredEvent(command.userId(), command.email(), null, false, null, command.passwordHash(),
                 Role.SUPER_ADMIN, clock.instant()));
     }
 
@@ -257,6 +274,34 @@ public class User {
         return new TelegramSettingsView(telegramEnabled, telegramBotToken, telegramChatId);
     }
 
+    /** @return the account after the proof; 409 {@code phone_not_on_account} when the number is not the account's */
+    @CommandHandler
+    public UserView handle(VerifyPhoneCommand command, Clock clock) {
+        if (phoneNumber == null || !phoneNumber.equals(command.phoneNumber())) {
+            throw IdentityErrors.phoneNotOnAccount();
+        }
+        if (!phoneVerified) {
+            apply(new UserPhoneVerifiedEvent(id, phoneNumber, clock.instant()));
+        }
+        return view();
+    }
+
+    /**
+     * @return whether this account holds the phone <em>proved</em> (then nothing is released: the phone's
+     * login is this account, whatever the claims table said)
+     */
+    @CommandHandler
+    public boolean handle(ReleaseUnprovedPhoneCommand command, Clock clock) {
+        if (phoneNumber == null || !phoneNumber.equals(command.phoneNumber())) {
+            return false;
+        }
+        if (phoneVerified) {
+            return true;
+        }
+        apply(new UserPhoneReleasedEvent(id, phoneNumber, command.reason(), clock.instant()));
+        return false;
+    }
+
     @CommandHandler
     public void handle(LockOutUserCommand command, Clock clock) {
         if (lockedUntil == null || lockedUntil.isBefore(command.until())) {
@@ -264,9 +309,18 @@ public class User {
         }
     }
 
-    /** @return the account as it stands after the change */
+    /**
+     * An admin's change. Changing the e-mail address or the phone number is a super_admin's act (with either
+     * an admin could move another account's login to an address or phone of their own); it ends every
+     * session of the account and leaves a notice for its owner ({@link UserContactChangedByAdminEvent}). A
+     * phone set here is unproved: no login until its owner proves it with a code.
+     *
+     * @param actorId the acting admin (the command's {@code actor_id}), named in the notice
+     * @return the account as it stands after the change
+     */
     @CommandHandler
-    public UserView handle(AdminUpdateUserCommand command, IdentityClaims claims, SuperAdminGuard superAdmins, Clock clock) {
+    public UserView handle(AdminUpdateUserCommand command, IdentityClaims claims, SuperAdminGuard superAdmins, Clock clock,
+                           @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
         Role actor = command.actorRole();
         if (actor == null || !actor.isAdmin()) {
             throw IdentityErrors.forbidden("Only admins may change users");
@@ -283,14 +337,19 @@ public class User {
         if (role == Role.SUPER_ADMIN && active && (demoting || deactivating)) {
             superAdmins.ensureAnotherActiveSuperAdmin(id);
         }
+        boolean emailChanges = command.email() != null && !command.email().equals(email);
+        boolean phoneChanges = command.phoneNumber() != null && !command.phoneNumber().equals(phoneNumber);
+        if ((emailChanges || phoneChanges) && actor != Role.SUPER_ADMIN) {
+            throw IdentityErrors.contactChangeForbidden();
+        }
         List<Object> events = new ArrayList<>();
-        if (command.email() != null && !command.email().equals(email)) {
+        if (emailChanges) {
             if (claims.isTaken(IdentityClaims.Type.EMAIL, command.email())) {
                 throw IdentityErrors.emailTaken();
             }
             events.add(new UserEmailChangedEvent(id, command.email(), email, now));
         }
-        if (command.phoneNumber() != null && !command.phoneNumber().equals(phoneNumber)) {
+        if (phoneChanges) {
             if (claims.isTaken(IdentityClaims.Type.PHONE, command.phoneNumber())) {
                 throw IdentityErrors.phoneTaken();
             }
@@ -305,6 +364,13 @@ public class User {
         }
         if (command.active() != null && command.active() != active) {
             events.add(command.active() ? new UserActivatedEvent(id, now) : new UserDeactivatedEvent(id, now));
+        }
+        if (emailChanges || phoneChanges) {
+            for (String session : new ArrayList<>(sessions.keySet())) {
+                events.add(new SessionRevokedEvent(id, session, "contact_changed", null, null, now));
+            }
+            events.add(new UserContactChangedByAdminEvent(id, actorId, emailChanges, phoneChanges,
+                    emailChanges ? email : null, phoneChanges ? phoneNumber : null, now));
         }
         events.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
         return view();
@@ -372,6 +438,7 @@ public class User {
         this.id = event.userId();
         this.email = event.email();
         this.phoneNumber = event.phoneNumber();
+        this.phoneVerified = event.phoneVerified();
         this.fullName = event.fullName();
         this.passwordHash = event.passwordHash();
         this.role = event.role();
@@ -465,6 +532,18 @@ public class User {
     @EventSourcingHandler
     void on(UserPhoneChangedEvent event) {
         phoneNumber = event.phoneNumber();
+        phoneVerified = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserPhoneVerifiedEvent event) {
+        phoneVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserPhoneReleasedEvent event) {
+        phoneNumber = null;
+        phoneVerified = false;
     }
 
     /** Expired sessions (and their spent hashes) need not be remembered. */

@@ -46,16 +46,17 @@ class OtpLoginTest {
 
     @Test
     void aCodeRequestSaysHowLongItLivesAndWhetherThePhoneIsNew() {
-        when(claims.isTaken(IdentityClaims.Type.PHONE, PHONE)).thenReturn(false, true);
+        // new = no account proved the phone (one that holds it unproved does not count: the login makes a new one)
+        when(claims.findLoginByPhone(PHONE)).thenReturn(Optional.empty(), Optional.of(USER));
         assertThat(otpLogin.requestCode(PHONE, IP)).isEqualTo(new OtpLogin.CodeSent(300, true));
         assertThat(otpLogin.requestCode(PHONE, IP)).isEqualTo(new OtpLogin.CodeSent(300, false));
         verify(otp, org.mockito.Mockito.times(2)).send(PHONE, IP);
     }
 
     @Test
-    void aRightCodeStartsASessionOfThePhonesAccount() {
+    void aRightCodeStartsASessionOfTheAccountThatProvedThePhone() {
         when(otp.verify(PHONE, "123456")).thenReturn(OtpService.Verification.OK);
-        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.of(USER));
+        when(registration.accountForProvedPhone(PHONE, "Ann")).thenReturn(USER);
         ArgumentCaptor<StartSessionCommand> sent = ArgumentCaptor.forClass(StartSessionCommand.class);
         when(commands.send(sent.capture(), eq(USER))).thenAnswer(call ->
                 new AuthenticatedUser(USER, Role.USER, ((StartSessionCommand) call.getArgument(0)).sessionId()));
@@ -67,21 +68,11 @@ class OtpLoginTest {
         assertThat(command.method()).isEqualTo("otp");
         assertThat(command.refreshTokenHash()).isEqualTo(RefreshTokens.hash(tokens.refreshToken()));
         assertThat(JWT.verify(tokens.accessToken()).userId()).isEqualTo(USER);
-        verifyNoInteractions(registration);
-    }
-
-    @Test
-    void anUnknownPhoneBecomesAPhoneOnlyAccountFirst() {
-        when(otp.verify(PHONE, "123456")).thenReturn(OtpService.Verification.OK);
-        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.empty());
-        when(registration.registerByPhone(PHONE, "Ann")).thenReturn(USER);
-        when(commands.send(any(StartSessionCommand.class), eq(USER))).thenReturn(new AuthenticatedUser(USER, Role.USER, "s"));
-
-        otpLogin.login(PHONE, "123456", "Ann");
-
-        var order = inOrder(registration, commands);
-        order.verify(registration).registerByPhone(PHONE, "Ann");
+        var order = inOrder(otp, registration, commands);
+        order.verify(otp).verify(PHONE, "123456");
+        order.verify(registration).accountForProvedPhone(PHONE, "Ann");
         order.verify(commands).send(any(StartSessionCommand.class), eq(USER));
+        verifyNoInteractions(claims);
     }
 
     @ParameterizedTest
@@ -93,7 +84,6 @@ class OtpLoginTest {
                     assertThat(e.code()).isEqualTo(code);
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
                 });
-        verifyNoInteractions(commands, registration);
-        verify(claims, never()).findUserId(any(), anyString());
+        verifyNoInteractions(commands, registration, claims);
     }
 }

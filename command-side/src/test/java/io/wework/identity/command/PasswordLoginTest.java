@@ -59,7 +59,7 @@ class PasswordLoginTest {
         when(attempt.failed()).thenReturn(1L);
         when(claims.findUserId(any(), anyString())).thenReturn(Optional.empty());
         when(claims.findUserId(IdentityClaims.Type.EMAIL, "ann@example.com")).thenReturn(Optional.of(USER));
-        when(claims.findUserId(IdentityClaims.Type.PHONE, "09120000001")).thenReturn(Optional.of(PHONE_ONLY));
+        when(claims.findLoginByPhone("09120000001")).thenReturn(Optional.of(PHONE_ONLY));
         when(stored.of(USER)).thenReturn(Optional.of(new User.Credentials(hash, null)));
         when(stored.of(PHONE_ONLY)).thenReturn(Optional.of(new User.Credentials(null, null)));
         when(commands.send(any(AuthenticateUserCommand.class), eq(USER))).thenAnswer(call ->
@@ -107,10 +107,19 @@ class PasswordLoginTest {
     }
 
     @Test
-    void aPhoneNumberLogsInByItsPhoneClaim() {
+    void aProvedPhoneNumberLogsInByItsPhoneClaim() {
         assertBadCredentials("09120000001", "pw");
         verify(claims, never()).findUserId(eq(IdentityClaims.Type.EMAIL), anyString());
         verify(stored).of(PHONE_ONLY);
+    }
+
+    @Test
+    void aPhoneNoAccountProvedIsAnUnknownName() {
+        // findLoginByPhone answers only proved phones: an account holding the number unproved is not asked
+        assertBadCredentials("09120000002", "pw");
+        verify(claims).findLoginByPhone("09120000002");
+        verify(claims, never()).findUserId(any(), anyString());
+        verify(commands, never()).send(any(), any());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.never;
@@ -15,6 +16,7 @@ import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import io.wework.identity.api.IdentityErrors;
 import io.wework.identity.api.RegisterUserCommand;
+import io.wework.identity.api.ReleaseUnprovedPhoneCommand;
 import io.wework.identity.api.Role;
 import io.wework.identity.api.RoleView;
 import io.wework.identity.api.UserView;
@@ -85,37 +87,82 @@ class RegistrationTest {
     }
 
     @Test
-    void aPhoneOnlyAccountHasNoEmailAndNoPassword() {
-        String userId = registration.registerByPhone(PHONE, " Ann ");
+    void aSignUpHoldsItsPhoneUnproved() {
+        registration.register("ann@example.com", "s3cret-pass", null, PHONE, IP);
+        assertThat(sent().phoneVerified()).isFalse();
+    }
+
+    @Test
+    void aProvedPhoneNoAccountHoldsBecomesAPhoneOnlyAccount() {
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.empty());
+        String userId = registration.accountForProvedPhone(PHONE, " Ann ");
         RegisterUserCommand command = sent();
         assertThat(userId).isEqualTo(command.userId());
         assertThat(command.email()).isNull();
         assertThat(command.passwordHash()).isNull();
         assertThat(command.phoneNumber()).isEqualTo(PHONE);
+        assertThat(command.phoneVerified()).isTrue();
         assertThat(command.fullName()).isEqualTo("Ann");
+        verify(commands, never()).sendAs(any(), any());
     }
 
     @Test
-    void losingThePhoneRaceAnswersTheAccountThatWonIt() {
+    void theAccountThatProvedThePhoneIsTheAnswer() {
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.of(new IdentityClaims.PhoneHolder("owner", true)));
+        assertThat(registration.accountForProvedPhone(PHONE, null)).isEqualTo("owner");
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anAccountHoldingThePhoneUnprovedLosesItToTheProof() {
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.of(new IdentityClaims.PhoneHolder("squatter", false)));
+        when(commands.sendAs(any(ReleaseUnprovedPhoneCommand.class), any())).thenReturn(false);
+
+        String userId = registration.accountForProvedPhone(PHONE, null);
+
+        var order = inOrder(commands);
+        order.verify(commands).sendAs(new ReleaseUnprovedPhoneCommand("squatter", PHONE, "proved_by_another_account"),
+                "system:phone_proof");
+        ArgumentCaptor<RegisterUserCommand> registered = ArgumentCaptor.forClass(RegisterUserCommand.class);
+        order.verify(commands).send(registered.capture());
+        assertThat(userId).isEqualTo(registered.getValue().userId()).isNotEqualTo("squatter");
+        assertThat(registered.getValue().phoneVerified()).isTrue();
+    }
+
+    @Test
+    void aHolderWhoseOwnEventsSayItProvedThePhoneKeepsIt() {
+        // a claim stored unproved for an account that did prove the phone: its events decide
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.of(new IdentityClaims.PhoneHolder("owner", false)));
+        when(commands.sendAs(any(ReleaseUnprovedPhoneCommand.class), any())).thenReturn(true);
+        assertThat(registration.accountForProvedPhone(PHONE, null)).isEqualTo("owner");
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void losingTheRaceToAnotherProofAnswersTheAccountThatWon() {
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.empty(),
+                Optional.of(new IdentityClaims.PhoneHolder("winner", true)));
         when(commands.send(any(RegisterUserCommand.class))).thenThrow(IdentityErrors.phoneTaken());
-        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.of("winner"));
-        assertThat(registration.registerByPhone(PHONE, null)).isEqualTo("winner");
+        assertThat(registration.accountForProvedPhone(PHONE, null)).isEqualTo("winner");
     }
 
     @Test
-    void aPhoneTakenWithNoClaimToFindIsStillRefused() {
+    void aPhoneClaimedUnprovedAgainAndAgainIsRefusedAfterAFewTries() {
         DomainException taken = IdentityErrors.phoneTaken();
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.of(new IdentityClaims.PhoneHolder("squatter", false)));
+        when(commands.sendAs(any(ReleaseUnprovedPhoneCommand.class), any())).thenReturn(false);
         when(commands.send(any(RegisterUserCommand.class))).thenThrow(taken);
-        when(claims.findUserId(IdentityClaims.Type.PHONE, PHONE)).thenReturn(Optional.empty());
-        assertThatThrownBy(() -> registration.registerByPhone(PHONE, null)).isSameAs(taken);
+        assertThatThrownBy(() -> registration.accountForProvedPhone(PHONE, null)).isSameAs(taken);
+        verify(commands, org.mockito.Mockito.times(Registration.PROOF_ATTEMPTS)).send(any(RegisterUserCommand.class));
     }
 
     @Test
     void otherRefusalsAreNotRecoveredFrom() {
+        when(claims.findPhoneHolder(PHONE)).thenReturn(Optional.empty());
         DomainException other = new DomainException(DomainException.Kind.VALIDATION, "invalid_field", "no");
         when(commands.send(any(RegisterUserCommand.class))).thenThrow(other);
-        assertThatThrownBy(() -> registration.registerByPhone(PHONE, null)).isSameAs(other);
-        verify(claims, never()).findUserId(any(), any());
+        assertThatThrownBy(() -> registration.accountForProvedPhone(PHONE, null)).isSameAs(other);
+        verify(commands).send(any(RegisterUserCommand.class));
     }
 
     private RegisterUserCommand sent() {

@@ -28,7 +28,12 @@ import io.wework.identity.api.SessionStartedEvent;
 import io.wework.identity.api.StartSessionCommand;
 import io.wework.identity.api.TelegramSettingsChangedEvent;
 import io.wework.identity.api.UpdateProfileCommand;
+import io.wework.identity.api.ReleaseUnprovedPhoneCommand;
 import io.wework.identity.api.UserActivatedEvent;
+import io.wework.identity.api.UserContactChangedByAdminEvent;
+import io.wework.identity.api.UserPhoneReleasedEvent;
+import io.wework.identity.api.UserPhoneVerifiedEvent;
+import io.wework.identity.api.VerifyPhoneCommand;
 import io.wework.identity.api.UserDeactivatedEvent;
 import io.wework.identity.api.UserEmailChangedEvent;
 import io.wework.identity.api.UserLockedOutEvent;
@@ -82,7 +87,12 @@ class UserTest {
     }
 
     private static UserRegisteredEvent registered(Role role) {
-        return new UserRegisteredEvent(ID, "ali@example.com", "09121234567", "Ali", HASH, role, NOW);
+        return new UserRegisteredEvent(ID, "ali@example.com", "09121234567", false, "Ali", HASH, role, NOW);
+    }
+
+    /** An account made by an OTP login: phone-only, the phone proved by the code. */
+    private static UserRegisteredEvent phoneOnly() {
+        return new UserRegisteredEvent(ID, null, "09121234567", true, null, null, Role.USER, NOW);
     }
 
     private static SessionStartedEvent started(String session, String hash) {
@@ -94,7 +104,7 @@ class UserTest {
         @Test
         void registersAnOrdinaryUser() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", "Ali", HASH))
+                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", false, "Ali", HASH))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(registered());
         }
@@ -102,15 +112,16 @@ class UserTest {
         @Test
         void registersAPhoneOnlyAccountWithoutPassword() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUserCommand(ID, null, "09121234567", null, null))
-                    .expectEvents(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW));
+                    .when(new RegisterUserCommand(ID, null, "09121234567", true, null, null))
+                    .expectEvents(phoneOnly());
         }
+
 
         @Test
         void refusesATakenEmail() {
             when(claims.isTaken(IdentityClaims.Type.EMAIL, "ali@example.com")).thenReturn(true);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUserCommand(ID, "ali@example.com", null, null, HASH))
+                    .when(new RegisterUserCommand(ID, "ali@example.com", null, false, null, HASH))
                     .expectException(DomainException.class)
                     .expectExceptionMessage("This e-mail address is already registered")
                     .expectNoEvents();
@@ -120,7 +131,7 @@ class UserTest {
         void refusesATakenPhone() {
             when(claims.isTaken(eq(IdentityClaims.Type.PHONE), any())).thenReturn(true);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", null, HASH))
+                    .when(new RegisterUserCommand(ID, "ali@example.com", "09121234567", false, null, HASH))
                     .expectException(DomainException.class)
                     .expectExceptionMessage("This phone number is already registered")
                     .expectNoEvents();
@@ -129,7 +140,7 @@ class UserTest {
         @Test
         void refusesAnAccountWithoutEmailOrPhone() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUserCommand(ID, null, null, "Nobody", HASH))
+                    .when(new RegisterUserCommand(ID, null, null, false, "Nobody", HASH))
                     .expectException(DomainException.class)
                     .expectNoEvents();
         }
@@ -138,7 +149,7 @@ class UserTest {
         void bootstrapCreatesASuperAdmin() {
             fixture.givenNoPriorActivity()
                     .when(new BootstrapSuperAdminCommand(ID, "root@example.com", HASH))
-                    .expectEvents(new UserRegisteredEvent(ID, "root@example.com", null, null, HASH, Role.SUPER_ADMIN, NOW));
+                    .expectEvents(new UserRegisteredEvent(ID, "root@example.com", null, false, null, HASH, Role.SUPER_ADMIN, NOW));
         }
 
         @Test
@@ -186,7 +197,7 @@ class UserTest {
 
         @Test
         void aPhoneOnlyAccountHasNoPasswordLogin() {
-            fixture.given(new UserRegisteredEvent(ID, null, "09121234567", null, null, Role.USER, NOW))
+            fixture.given(phoneOnly())
                     .when(new AuthenticateUserCommand(ID, CHECKED, "password", S1, "h1"))
                     .expectException(DomainException.class)
                     .expectNoEvents();
@@ -391,14 +402,57 @@ class UserTest {
     class Administration {
         @Test
         void anAdminChangesAnOrdinaryUser() {
-            when(claims.isTaken(any(), any())).thenReturn(false);
             fixture.given(registered())
-                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, Role.ADMIN, false, "Ali R", "09120000000", "new@example.com"))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, Role.ADMIN, false, "Ali R", null, null))
+                    .expectEvents(new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW),
+                            new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
+                            new UserDeactivatedEvent(ID, NOW));
+        }
+
+        @Test
+        void aSuperAdminChangesContactDataEndingEverySessionWithANoticeToTheOwner() {
+            when(claims.isTaken(any(), any())).thenReturn(false);
+            fixture.given(registered(), started(S1, "h1"), started(S2, "h2"))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, null, null, "Ali R", "09120000000", "new@example.com"),
+                            java.util.Map.of("actor_id", "root-id"))
                     .expectEvents(new UserEmailChangedEvent(ID, "new@example.com", "ali@example.com", NOW),
                             new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW),
                             new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW),
-                            new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
-                            new UserDeactivatedEvent(ID, NOW));
+                            new SessionRevokedEvent(ID, S1, "contact_changed", null, null, NOW),
+                            new SessionRevokedEvent(ID, S2, "contact_changed", null, null, NOW),
+                            new UserContactChangedByAdminEvent(ID, "root-id", true, true, "ali@example.com", "09121234567", NOW))
+                    .expectState(user -> assertThat(user.stateView().openSessions()).isZero());
+        }
+
+        @Test
+        void theNoticeNamesOnlyWhatChanged() {
+            when(claims.isTaken(any(), any())).thenReturn(false);
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, null, null, null, "09120000000", "ali@example.com"),
+                            java.util.Map.of("actor_id", "root-id"))
+                    .expectEvents(new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW),
+                            new UserContactChangedByAdminEvent(ID, "root-id", false, true, null, "09121234567", NOW));
+        }
+
+        @Test
+        void aPlainAdminChangesNoEmailAndNoPhone() {
+            when(claims.isTaken(any(), any())).thenReturn(false);
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, null, "09120000000", null))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("Only a super_admin may change an account's e-mail address or phone number")
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, "Ali R", null, "new@example.com"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPlainAdminMaySendTheValuesTheAccountAlreadyHas() {
+            fixture.given(registered())
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, "Ali R", "09121234567", "ali@example.com"))
+                    .expectEvents(new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW));
         }
 
         @Test
@@ -460,8 +514,9 @@ class UserTest {
         void aTakenEmailIsRefused() {
             when(claims.isTaken(IdentityClaims.Type.EMAIL, "taken@example.com")).thenReturn(true);
             fixture.given(registered())
-                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, null, null, "taken@example.com"))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, null, null, null, null, "taken@example.com"))
                     .expectException(DomainException.class)
+                    .expectExceptionMessage("This e-mail address is already registered")
                     .expectNoEvents();
         }
 
@@ -470,6 +525,74 @@ class UserTest {
             fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
                     .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, true, null, null, null))
                     .expectEvents(new UserActivatedEvent(ID, NOW));
+        }
+    }
+
+    @Nested
+    class PhoneProof {
+        @Test
+        void aCodeProvesTheAccountsOwnPhoneOnce() {
+            fixture.given(registered())
+                    .when(new VerifyPhoneCommand(ID, "09121234567"))
+                    .expectEvents(new UserPhoneVerifiedEvent(ID, "09121234567", NOW))
+                    .expectResultMessagePayload(new io.wework.identity.api.UserView(ID, "ali@example.com", "09121234567", "Ali",
+                            null, null, null, io.wework.identity.api.RoleView.of(Role.USER), true));
+            fixture.given(registered(), new UserPhoneVerifiedEvent(ID, "09121234567", NOW))
+                    .when(new VerifyPhoneCommand(ID, "09121234567"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(phoneOnly())
+                    .when(new VerifyPhoneCommand(ID, "09121234567"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherNumberCannotBeProvedOntoTheAccount() {
+            fixture.given(registered())
+                    .when(new VerifyPhoneCommand(ID, "09129999999"))
+                    .expectException(DomainException.class)
+                    .expectExceptionMessage("This phone number is not the account's; only the account's own number can be proved")
+                    .expectNoEvents();
+            fixture.given(registered(), new UserPhoneReleasedEvent(ID, "09121234567", "proved_by_another_account", NOW))
+                    .when(new VerifyPhoneCommand(ID, "09121234567"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnprovedPhoneIsReleasedWhenItsOwnerProvesItElsewhere() {
+            fixture.given(registered())
+                    .when(new ReleaseUnprovedPhoneCommand(ID, "09121234567", "proved_by_another_account"))
+                    .expectEvents(new UserPhoneReleasedEvent(ID, "09121234567", "proved_by_another_account", NOW))
+                    .expectResultMessagePayload(false)
+                    .expectState(user -> assertThat(user.stateView().phoneNumber()).isNull());
+        }
+
+        @Test
+        void aProvedPhoneIsNeverReleased() {
+            fixture.given(phoneOnly())
+                    .when(new ReleaseUnprovedPhoneCommand(ID, "09121234567", "proved_by_another_account"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(true);
+            fixture.given(registered(), new UserPhoneVerifiedEvent(ID, "09121234567", NOW))
+                    .when(new ReleaseUnprovedPhoneCommand(ID, "09121234567", "proved_by_another_account"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(true);
+            // a number the account no longer holds
+            fixture.given(registered())
+                    .when(new ReleaseUnprovedPhoneCommand(ID, "09129999999", "proved_by_another_account"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void aPhoneAnAdminSetsIsUnprovedEvenOnAPhoneOnlyAccount() {
+            fixture.given(phoneOnly(), new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW))
+                    .when(new ReleaseUnprovedPhoneCommand(ID, "09120000000", "proved_by_another_account"))
+                    .expectEvents(new UserPhoneReleasedEvent(ID, "09120000000", "proved_by_another_account", NOW));
+            fixture.given(phoneOnly(), new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW))
+                    .when(new VerifyPhoneCommand(ID, "09120000000"))
+                    .expectEvents(new UserPhoneVerifiedEvent(ID, "09120000000", NOW));
         }
     }
 }

@@ -26,14 +26,25 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on every POST: the first request with a key runs and its response is kept
- * in Redis for 24 h; a repeat with the same key and the same body gets that response again
- * ({@code Idempotent-Replayed: true}) with no second effect; the same key with another body is 422;
- * a repeat while the first is still running is 409. Keys are scoped to the caller (user id, or
- * anonymous). A 5xx answer is not kept, so the client may retry.
+ * {@code Idempotency-Key} on every POST: the first request with a key runs and, when it succeeds (2xx),
+ * its response is kept in Redis for 24 h; a repeat with the same key and the same body gets that
+ * response again ({@code Idempotent-Replayed: true}) with no second effect; the same key with another
+ * body is 422; a repeat while the first is still running is 409.
+ * <ul>
+ * <li>Keys are scoped to the caller: an authenticated caller's keys to its user id; an anonymous
+ * caller, who has no identity, to the request itself (method, path, query and body hash), so two
+ * anonymous callers meet on one key only by sending the very same request, and a replay then tells
+ * them nothing they did not send.</li>
+ * <li>Only a 2xx answer is kept. A refused request (4xx: a bad body, a conflict, a wrong password)
+ * or a failed one (5xx) leaves nothing behind, and the client may fix it and retry with the key.</li>
+ * <li>An answer that carries credentials ({@link CarriesCredentials}: tokens) is never kept or
+ * replayed; a repeat runs again and meets the endpoint's own rules.</li>
+ * </ul>
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -77,7 +88,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String fingerprint = fingerprint(request, body);
-        String redisKey = PREFIX + scope() + ":" + key;
+        String redisKey = PREFIX + scope(fingerprint) + ":" + key;
         Boolean acquired;
         try {
             acquired = redis.opsForValue().setIfAbsent(redisKey, "pending|" + fingerprint, ttl);
@@ -95,7 +106,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(form ? request : new ReplayableRequest(request, body), caching);
-            if (caching.getStatus() < 500) {
+            if (keeps(request, caching.getStatus())) {
                 Map<String, Object> stored = new LinkedHashMap<>();
                 stored.put("fingerprint", fingerprint);
                 stored.put("status", caching.getStatus());
@@ -155,12 +166,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String scope() {
+    /** {@code user:<id>} for an authenticated caller; {@code anon:<request fingerprint>} otherwise. */
+    private static String scope(String fingerprint) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof io.wework.platform.security.AuthenticatedUser user) {
-            return user.userId();
+            return "user:" + user.userId();
         }
-        return "anonymous";
+        return "anon:" + fingerprint;
+    }
+
+    /** A 2xx answer of a handler whose answers carry no credentials. */
+    private static boolean keeps(HttpServletRequest request, int status) {
+        if (status < 200 || status >= 300) {
+            return false;
+        }
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        return !method.hasMethodAnnotation(CarriesCredentials.class);
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

@@ -3,9 +3,11 @@ package io.wework.identity.projection;
 import io.wework.identity.api.PasswordChangedEvent;
 import io.wework.identity.api.TelegramSettingsChangedEvent;
 import io.wework.identity.api.UserActivatedEvent;
+import io.wework.identity.api.UserContactChangedByAdminEvent;
 import io.wework.identity.api.UserDeactivatedEvent;
 import io.wework.identity.api.UserEmailChangedEvent;
 import io.wework.identity.api.UserPhoneChangedEvent;
+import io.wework.identity.api.UserPhoneReleasedEvent;
 import io.wework.identity.api.UserProfileUpdatedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.identity.api.UserRoleChangedEvent;
@@ -73,6 +75,9 @@ public final class UserFold {
         } else if (event instanceof UserPhoneChangedEvent e) {
             user.setPhoneNumber(storable(e.phoneNumber()));
             user.setUpdatedAt(e.changedAt());
+        } else if (event instanceof UserPhoneReleasedEvent e) {
+            user.setPhoneNumber(null);
+            user.setUpdatedAt(e.releasedAt());
         } else if (event instanceof TelegramSettingsChangedEvent e) {
             user.setTelegramEnabled(e.enabled());
             user.setTelegramBotToken(storable(e.encryptedBotToken()));
@@ -91,6 +96,11 @@ public final class UserFold {
             user.setUpdatedAt(e.activatedAt());
             return Change.ACCESS;
         } else if (event instanceof PasswordChangedEvent e) {
+            user.setTokensNotBefore(e.changedAt());
+            user.setUpdatedAt(e.changedAt());
+            return Change.ACCESS;
+        } else if (event instanceof UserContactChangedByAdminEvent e) {
+            // every session ends, as after a password change: tokens issued before it are refused
             user.setTokensNotBefore(e.changedAt());
             user.setUpdatedAt(e.changedAt());
             return Change.ACCESS;
@@ -138,7 +148,8 @@ public final class UserFold {
     /** Whether {@code event} changes who may use the account's tokens (active, role, minimum token age). */
     public static boolean changesAccess(Object event) {
         return event instanceof UserRoleChangedEvent || event instanceof UserDeactivatedEvent
-                || event instanceof UserActivatedEvent || event instanceof PasswordChangedEvent;
+                || event instanceof UserActivatedEvent || event instanceof PasswordChangedEvent
+                || event instanceof UserContactChangedByAdminEvent;
     }
 
 }

@@ -82,7 +82,7 @@ class UserProjectionTest {
     }
 
     private static UserRegisteredEvent registered() {
-        return new UserRegisteredEvent("u1", "ali@example.com", "09121234567", "Ali", "hash", Role.USER, AT);
+        return new UserRegisteredEvent("u1", "ali@example.com", "09121234567", false, "Ali", "hash", Role.USER, AT);
     }
 
     /** Runs the messages through the inline projection in one unit of work (one command), then "commits". */
@@ -186,7 +186,7 @@ class UserProjectionTest {
         assertThat(lastWritten().getFullName()).isEqualTo("A\uFFFDli");
         assertThat(lastWritten().getBio()).isEqualTo("b\uFFFDio");
         assertThat(lastWritten().isActive()).isFalse();
-        UserEntity created = UserFold.created(new UserRegisteredEvent("u2", "e\u0000@x.io", null, "N\u0000", "h", Role.USER, AT), 0);
+        UserEntity created = UserFold.created(new UserRegisteredEvent("u2", "e\u0000@x.io", null, false, "N\u0000", "h", Role.USER, AT), 0);
         assertThat(created.getEmail()).isEqualTo("e\uFFFD@x.io");
         assertThat(created.getFullName()).isEqualTo("N\uFFFD");
     }
@@ -197,6 +197,26 @@ class UserProjectionTest {
         inline(event(4, new PasswordChangedEvent("u1", "hash", AT.plusSeconds(60))));
         assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
         verify(authState).refreshAfterCommit(lastWritten());
+    }
+
+    @Test
+    void aContactChangeByAnAdminInvalidatesOlderTokensLikeAPasswordChange() {
+        storedRow(3);
+        inline(event(4, new io.wework.identity.api.UserContactChangedByAdminEvent("u1", "root", false, true, null,
+                "09121234567", AT.plusSeconds(90))));
+        assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(90));
+        verify(authState).refreshAfterCommit(lastWritten());
+    }
+
+    @Test
+    void aReleasedPhoneLeavesTheRow() {
+        storedRow(0);
+        inline(event(1, new io.wework.identity.api.UserPhoneReleasedEvent("u1", "09121234567", "proved_by_another_account",
+                AT.plusSeconds(5))));
+        assertThat(lastWritten().getPhoneNumber()).isNull();
+        assertThat(lastWritten().getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
+        verify(cache).refreshAfterCommit(lastWritten());
+        verify(authState, never()).refreshAfterCommit(any());
     }
 
     @Test
@@ -314,7 +334,7 @@ class UserProjectionTest {
 
     @Test
     void theRowCanBeBuiltStraightFromTheEvents() {
-        DomainEventStream events = DomainEventStream.of(event(0, new UserRegisteredEvent("u1", "a@b.io", null, "Ali", "hash", Role.USER, AT)),
+        DomainEventStream events = DomainEventStream.of(event(0, new UserRegisteredEvent("u1", "a@b.io", null, false, "Ali", "hash", Role.USER, AT)),
                 event(1, new UsernameSetEvent("u1", "ali", AT.plusSeconds(1))),
                 event(2, new UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(2))));
         UserEntity user = UserFold.foldAll(null, events);

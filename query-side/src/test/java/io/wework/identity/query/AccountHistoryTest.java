@@ -29,9 +29,9 @@ class AccountHistoryTest {
     @Test
     void theUsersOwnEventsNewestFirstWithoutSecrets() {
         store.publish(
-                event(ANN, 0, new UserRegisteredEvent(ANN, "ann@example.com", null, "Ann", "$2a$10$hash", Role.USER, T0),
+                event(ANN, 0, new UserRegisteredEvent(ANN, "ann@example.com", null, false, "Ann", "$2a$10$hash", Role.USER, T0),
                         MetaData.with(MetadataKeys.ACTOR_ID, "anonymous").and(MetadataKeys.CORRELATION_ID, "c-1")),
-                event(BOB, 0, new UserRegisteredEvent(BOB, "bob@example.com", null, "Bob", "$2a$10$other", Role.USER, T0),
+                event(BOB, 0, new UserRegisteredEvent(BOB, "bob@example.com", null, false, "Bob", "$2a$10$other", Role.USER, T0),
                         MetaData.emptyInstance()),
                 event(ANN, 1, new TelegramSettingsChangedEvent(ANN, true, "v1:sealed", "42", T0.plusSeconds(1)),
                         MetaData.with(MetadataKeys.ACTOR_ID, ANN)),

@@ -46,6 +46,16 @@ public final class IdentityErrors {
                 "The last active super_admin cannot be demoted or deactivated");
     }
 
+    public static DomainException contactChangeForbidden() {
+        return new DomainException(Kind.FORBIDDEN, "contact_change_forbidden",
+                "Only a super_admin may change an account's e-mail address or phone number");
+    }
+
+    public static DomainException phoneNotOnAccount() {
+        return new DomainException(Kind.CONFLICT, "phone_not_on_account",
+                "This phone number is not the account's; only the account's own number can be proved");
+    }
+
     public static DomainException userNotFound() {
         return new DomainException(Kind.NOT_FOUND, "user_not_found", "User not found");
     }

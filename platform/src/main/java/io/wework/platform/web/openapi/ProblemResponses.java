@@ -95,8 +95,10 @@ class ProblemResponses {
             return;
         }
         operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
-                .description("Makes the POST safe to repeat: the first answer is kept 24 h and repeated (header "
-                        + "`Idempotent-Replayed: true`) for the same key and body")
+                .description("Makes the POST safe to repeat: a successful (2xx) first answer is kept 24 h and repeated "
+                        + "(header `Idempotent-Replayed: true`) for the same key and body; keys are the caller's own "
+                        + "(an anonymous caller's are bound to the request's body); answers that carry tokens are "
+                        + "never kept")
                 .schema(new StringSchema().pattern("^[A-Za-z0-9._:-]{1,200}$")));
     }
 
