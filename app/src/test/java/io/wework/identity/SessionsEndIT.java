@@ -190,6 +190,82 @@ class SessionsEndIT extends IntegrationTest {
             // once Redis takes writes again, a read puts the current state back, and it holds
             assertThat(me(live).status()).isEqualTo(200);
             assertThat(me(second).status()).isEqualTo(401);
+            String key = "wework:auth:access:" + user[0];
+            assertThat(Long.parseLong(((String) redis.opsForHash().get(key, "s")).split("\\|")[0]))
+                    .isGreaterThanOrEqualTo(Long.parseLong((String) redis.opsForHash().get(key, "m")));
+        }
+    }
+
+    @Nested
+    class TheCache {
+        private final String[] user = userWithSession("cache");
+        private final String key = "wework:auth:access:" + user[0];
+
+        private long redisSeconds() {
+            return redis.execute((RedisCallback<Long>) c -> c.serverCommands().time(java.util.concurrent.TimeUnit.SECONDS));
+        }
+
+        private String field(String name) {
+            return (String) redis.opsForHash().get(key, name);
+        }
+
+        @Test
+        void aFreshEntryIsServedFromRedisAloneAndOneBehindItsMarkNever() {
+            assertThat(me(user[1]).status()).isEqualTo(200);
+            String current = field("s");
+            String[] parts = current.split("\\|", -1);
+            long version = Long.parseLong(parts[0]);
+            String inactive = "|0|" + parts[2] + "|" + parts[3] + "|" + parts[4];
+
+            // Redis first: a fresh entry is what the guard believes (the database says active)
+            redis.opsForHash().put(key, "s", version + inactive);
+            assertThat(me(user[1]).json().get("detail").asText()).isEqualTo("Account is deactivated");
+
+            // an entry older than its mark (a change committed, its cache write lost) is not served;
+            // the reader puts the current state back
+            redis.opsForHash().put(key, "s", (version - 1) + inactive);
+            redis.opsForHash().put(key, "m", Long.toString(version));
+            redis.opsForHash().put(key, "t", Long.toString(redisSeconds()));
+            assertThat(me(user[1]).status()).isEqualTo(200);
+            assertThat(field("s")).isEqualTo(current);
+        }
+
+        @Test
+        void aMarkNoCommitFollowedHoldsOnlyForItsWindow() {
+            assertThat(me(user[1]).status()).isEqualTo(200);
+            String current = field("s");
+            String[] parts = current.split("\\|", -1);
+            long version = Long.parseLong(parts[0]);
+            String staleInactive = (version - 1) + "|0|" + parts[2] + "|" + parts[3] + "|" + parts[4];
+            redis.opsForHash().put(key, "s", staleInactive);
+            redis.opsForHash().put(key, "m", Long.toString(version + 5));
+            redis.opsForHash().put(key, "t", Long.toString(redisSeconds()));
+
+            // a command marked a newer version and may still commit: the database answers, nothing is put back
+            assertThat(me(user[1]).status()).isEqualTo(200);
+            assertThat(field("s")).isEqualTo(staleInactive);
+
+            // a minute later no commit has come (it rolled back): the mark is dropped, the state put back
+            redis.opsForHash().put(key, "t", Long.toString(redisSeconds() - 61));
+            assertThat(me(user[1]).status()).isEqualTo(200);
+            assertThat(field("s")).isEqualTo(current);
+            assertThat(field("m")).isNull();
+        }
+
+        @Test
+        void aChangeRedisCannotBeToldOfIsRefusedWith503AndNotStored() {
+            long events = eventCount();
+            fault.refuseWritesNow();
+            Response out;
+            try {
+                out = postAuthed("/api/auth/logout", "{}", user[1]);
+            } finally {
+                fault.heal();
+            }
+            assertThat(out.status()).as(out.body()).isEqualTo(503);
+            assertThat(out.json().get("code").asText()).isEqualTo("dependency_unavailable");
+            assertThat(eventCount()).isEqualTo(events);
+            assertThat(me(user[1]).status()).as("the session goes on: nothing was stored").isEqualTo(200);
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in the inline users projection's (subscribing) processor, so it runs inside the command's
  * transaction, and registers a synchronization that runs first after the commit (before any
  * after-commit cache writer) and takes write and script rights away from Redis' default user
- * ({@code ACL SETUSER default -@write -@scripting}); reads keep working. {@link #heal} gives them back.
+ * ({@code ACL SETUSER default -@write -@scripting}); reads keep working. {@link #heal} gives them back;
+ * {@link #refuseWritesNow} takes them away at once.
  */
 @Component
 @ProcessingGroup("users-inline")
@@ -53,6 +54,11 @@ public class AfterCommitFault {
                 acl("-@write", "-@scripting");
             }
         });
+    }
+
+    /** Redis refuses writes and scripts from now on (reads keep working). */
+    public void refuseWritesNow() {
+        acl("-@write", "-@scripting");
     }
 
     /** Redis takes writes and scripts again. */
