@@ -353,6 +353,8 @@ class SessionsEndIT extends IntegrationTest {
         assertThat(plain.json().get("status").asText()).isEqualTo("UP");
         assertThat(plain.json().has("components")).as(plain.body()).isFalse();
         assertThat(get("/actuator/health").json().has("components")).isFalse();
+        assertThat(getAuthed("/actuator/health/db", user[1]).status()).as("no component by path either").isEqualTo(404);
+        assertThat(get("/actuator/health/liveness").status()).as("the probes stay public").isEqualTo(200);
 
         Response admin = getAuthed("/actuator/health", rootToken());
         assertThat(admin.json().get("components").has("db")).as(admin.body()).isTrue();
