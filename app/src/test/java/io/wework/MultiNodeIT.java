@@ -88,6 +88,23 @@ class MultiNodeIT extends IntegrationTest {
     }
 
     @Test
+    void aLogoutOnOneNodeRefusesTheSessionsOtherTokenOnTheOtherAtOnce() {
+        String email = uniqueEmail("logout-nodes");
+        registerAndLogin(email, "logout-nodes-pass-1");
+        com.fasterxml.jackson.databind.JsonNode session = loginJson(email, "logout-nodes-pass-1");
+        Response rotated = postJson("/api/auth/refresh", "{\"refresh_token\":\"" + session.get("refresh_token").asText() + "\"}");
+        String second = rotated.json().get("access_token").asText();
+        assertThat(onB("GET", "/api/auth/me", null, second).status()).isEqualTo(200);
+
+        // node A ends the session with its first token; node B refuses the second on its very next request
+        assertThat(postAuthed("/api/auth/logout", "{}", session.get("access_token").asText()).status()).isEqualTo(204);
+        Response refused = onB("GET", "/api/auth/me", null, second);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("detail").asText()).isEqualTo("Session has ended; log in again");
+        assertThat(onB("GET", "/api/auth/me", null, session.get("access_token").asText()).status()).isEqualTo(401);
+    }
+
+    @Test
     void concurrentCommandsOnTwoNodesAreEachStoredOrRefusedAndEveryProjectionSeesEachEventOnce() throws Exception {
         String[] user = registerAndLogin(uniqueEmail("race-nodes"), "race-nodes-pass-1");
         ExecutorService pool = Executors.newFixedThreadPool(4);

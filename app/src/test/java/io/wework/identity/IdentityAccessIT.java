@@ -749,10 +749,15 @@ class IdentityAccessIT extends IntegrationTest {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.json().get("detail").asText()).isEqualTo("Account is deactivated");
             assertThat(patchJson("/api/admin/users/" + user[0], "{\"is_active\":true}", root).status()).isEqualTo(200);
-            assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
+            // the deactivation ended every session: reactivating revives none (SessionsEndIT)
+            assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(401);
+            String fresh = loginJson(emailOf(user[0]), PASSWORD).get("access_token").asText();
+            assertThat(getAuthed("/api/auth/me", fresh).status()).isEqualTo(200);
 
             assertThat(patchJson("/api/admin/users/" + user[0], "{\"role\":\"admin\"}", root).status()).isEqualTo(200);
-            assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(401);
+            Response roleChanged = getAuthed("/api/auth/me", fresh);
+            assertThat(roleChanged.status()).isEqualTo(401);
+            assertThat(roleChanged.json().get("detail").asText()).isEqualTo("Your role changed; log in again");
         }
 
         @Test

@@ -42,7 +42,7 @@ public class Sessions {
 
     /**
      * Ends the caller's session: the one of its access token, else the one of the refresh token it
-     * presents (when that token is its own). The access token is refused from the next request on.
+     * presents (when that token is its own). Every access token of the session is refused from the next request on.
      */
     public void logout(io.wework.platform.security.AuthenticatedUser caller, String refreshToken) {
         String sessionId = caller.sessionId();

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import io.wework.identity.api.AdminUpdateUserCommand;
+import io.wework.identity.api.AllSessionsEndedEvent;
 import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
 import io.wework.identity.api.BootstrapSuperAdminCommand;
@@ -373,7 +374,25 @@ public class User {
                     emailChanges ? email : null, phoneChanges ? phoneNumber : null, now));
         }
         events.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
+        if (events.stream().anyMatch(UserDeactivatedEvent.class::isInstance)) {
+            endAllSessions("deactivated", now);
+        } else if (events.stream().anyMatch(UserRoleChangedEvent.class::isInstance)) {
+            endAllSessions("role_changed", now);
+        } else if (events.stream().anyMatch(UserActivatedEvent.class::isInstance) && !sessions.isEmpty()) {
+            // sessions left open by a deactivation stored before deactivations ended them: a restored account
+            // must not revive them
+            endAllSessions("reactivated", now);
+        }
         return view();
+    }
+
+    /**
+     * Ends every session of the account (the rule any command may invoke): their refresh tokens are refused
+     * by this aggregate, their access tokens by the token guard on every node, and no later event brings them
+     * back, since a session is only ever opened again by a new login, under a new id.
+     */
+    private void endAllSessions(String reason, Instant now) {
+        apply(new AllSessionsEndedEvent(id, reason, now));
     }
 
     /** WeWork's {@code UserOut} of this account. */
@@ -467,6 +486,11 @@ public class User {
     @EventSourcingHandler
     void on(SessionRevokedEvent event) {
         sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(AllSessionsEndedEvent event) {
+        sessions.clear();
     }
 
     @EventSourcingHandler

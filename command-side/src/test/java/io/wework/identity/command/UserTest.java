@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import io.wework.common.api.DomainException;
 import io.wework.common.api.TooManyRequestsException;
 import io.wework.identity.api.AdminUpdateUserCommand;
+import io.wework.identity.api.AllSessionsEndedEvent;
 import io.wework.identity.api.AuthenticateUserCommand;
 import io.wework.identity.api.AuthenticatedUser;
 import io.wework.identity.api.BootstrapSuperAdminCommand;
@@ -406,7 +407,8 @@ class UserTest {
                     .when(new AdminUpdateUserCommand(ID, Role.ADMIN, Role.ADMIN, false, "Ali R", null, null))
                     .expectEvents(new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW),
                             new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
-                            new UserDeactivatedEvent(ID, NOW));
+                            new UserDeactivatedEvent(ID, NOW),
+                            new AllSessionsEndedEvent(ID, "deactivated", NOW));
         }
 
         @Test
@@ -472,7 +474,8 @@ class UserTest {
                     .expectNoEvents();
             fixture.given(registered())
                     .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.SUPER_ADMIN, null, null, null, null))
-                    .expectEvents(new UserRoleChangedEvent(ID, Role.SUPER_ADMIN, Role.USER, NOW));
+                    .expectEvents(new UserRoleChangedEvent(ID, Role.SUPER_ADMIN, Role.USER, NOW),
+                            new AllSessionsEndedEvent(ID, "role_changed", NOW));
         }
 
         @Test
@@ -507,7 +510,8 @@ class UserTest {
         void aSuperAdminWithAPeerCanBeDemoted() {
             fixture.given(registered(Role.SUPER_ADMIN))
                     .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.USER, null, null, null, null))
-                    .expectEvents(new UserRoleChangedEvent(ID, Role.USER, Role.SUPER_ADMIN, NOW));
+                    .expectEvents(new UserRoleChangedEvent(ID, Role.USER, Role.SUPER_ADMIN, NOW),
+                            new AllSessionsEndedEvent(ID, "role_changed", NOW));
         }
 
         @Test
@@ -522,9 +526,62 @@ class UserTest {
 
         @Test
         void reactivation() {
-            fixture.given(registered(), new UserDeactivatedEvent(ID, NOW))
+            fixture.given(registered(), new UserDeactivatedEvent(ID, NOW), new AllSessionsEndedEvent(ID, "deactivated", NOW))
                     .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, true, null, null, null))
                     .expectEvents(new UserActivatedEvent(ID, NOW));
+        }
+
+        @Test
+        void aDeactivationEndsEverySession() {
+            fixture.given(registered(), started(S1, "h1"), started(S2, "k1"))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, false, null, null, null))
+                    .expectEvents(new UserDeactivatedEvent(ID, NOW), new AllSessionsEndedEvent(ID, "deactivated", NOW));
+        }
+
+        @Test
+        void aReactivationRevivesNoRefreshToken() {
+            fixture.given(registered(), started(S1, "h1"), new UserDeactivatedEvent(ID, NOW),
+                            new AllSessionsEndedEvent(ID, "deactivated", NOW), new UserActivatedEvent(ID, NOW))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRoleChangeEndsEverySessionAndTheOldRoleGivenBackRevivesNone() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, Role.ADMIN, null, null, null, null))
+                    .expectEvents(new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
+                            new AllSessionsEndedEvent(ID, "role_changed", NOW));
+            fixture.given(registered(), started(S1, "h1"), new UserRoleChangedEvent(ID, Role.ADMIN, Role.USER, NOW),
+                            new AllSessionsEndedEvent(ID, "role_changed", NOW), new UserRoleChangedEvent(ID, Role.USER, Role.ADMIN, NOW),
+                            new AllSessionsEndedEvent(ID, "role_changed", NOW))
+                    .when(new RefreshSessionCommand(ID, S1, "h1", "h2"))
+                    .expectException(DomainException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReactivationEndsTheSessionsAnOlderDeactivationLeftOpen() {
+            // history stored before deactivations ended sessions: the session survived the deactivation
+            fixture.given(registered(), started(S1, "h1"), new UserDeactivatedEvent(ID, NOW))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, true, null, null, null))
+                    .expectEvents(new UserActivatedEvent(ID, NOW), new AllSessionsEndedEvent(ID, "reactivated", NOW));
+        }
+
+        @Test
+        void aChangeThatTouchesNeitherRoleNorActivationLeavesTheSessions() {
+            fixture.given(registered(), started(S1, "h1"))
+                    .when(new AdminUpdateUserCommand(ID, Role.ADMIN, null, null, "Ali R", null, null))
+                    .expectEvents(new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW));
+        }
+
+        @Test
+        void aNewLoginAfterEverySessionEndedOpensOne() {
+            fixture.given(registered(), started(S1, "h1"), new AllSessionsEndedEvent(ID, "role_changed", NOW))
+                    .when(new StartSessionCommand(ID, "otp", S2, "k1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(new AuthenticatedUser(ID, Role.USER, S2));
         }
     }
 

@@ -2,6 +2,7 @@ package io.wework.platform.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
@@ -31,5 +32,16 @@ public class AfterCommitCacheWriter {
             byte[] rawValue = value.getBytes(StandardCharsets.UTF_8);
             pipeline.add(connection -> connection.stringCommands().set(rawKey, rawValue, Expiration.from(ttl), SetOption.upsert()));
         }
+    }
+
+    /** Runs the Lua {@code script} on {@code key} with {@code args} after commit (a conditional write). */
+    public void eval(String script, String key, String... args) {
+        byte[] rawScript = script.getBytes(StandardCharsets.UTF_8);
+        byte[][] keyAndArgs = new byte[args.length + 1][];
+        keyAndArgs[0] = key.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < args.length; i++) {
+            keyAndArgs[i + 1] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        pipeline.add(connection -> connection.scriptingCommands().eval(rawScript, ReturnType.INTEGER, 1, keyAndArgs));
     }
 }

@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * Checks a verified access token against the account's current state, on every request: a
- * deactivated account, a changed role, a password change after the token was issued, or a logout
- * of the token refuse it at once, not only when it expires. The identity feature implements it.
+ * deactivated account, a changed role, a password change after the token was issued, or the end of
+ * the token's session ({@code sid}: logout, a replayed refresh token, …) refuse it at once, not only
+ * when it expires. The identity feature implements it; the live event stream asks it again before
+ * each delivery.
  */
 public interface AccessTokenGuard {
 

@@ -16,7 +16,7 @@ import javax.crypto.SecretKey;
 
 /**
  * Issues and verifies HS256 access tokens with jjwt. Claims are ASCII only ({@code sub}, {@code role},
- * {@code iat}, {@code exp}, {@code jti}, {@code iss}), so WeWork's front end can decode them with
+ * {@code sid}, {@code iat}, {@code exp}, {@code jti}, {@code iss}), so WeWork's front end can decode them with
  * {@code atob}. Unsigned ({@code alg: none}) and foreign-algorithm tokens are rejected by jjwt. The
  * role travels as its wire name; {@link RoleAuthorities} says which names exist and what they grant.
  */

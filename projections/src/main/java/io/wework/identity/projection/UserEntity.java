@@ -37,6 +37,10 @@ public class UserEntity {
     /** Access tokens issued before this instant are refused (set by a password change). */
     @Column(name = "tokens_not_before")
     private Instant tokensNotBefore;
+    /** The sessions that have not ended: an access token is accepted only while its session is here. */
+    @Column(name = "sessions")
+    @jakarta.persistence.Convert(converter = LiveSessions.Column.class)
+    private LiveSessions sessions = LiveSessions.NONE;
     @Column(name = "telegram_enabled")
     private boolean telegramEnabled;
     /** AES-GCM encrypted; decrypted only for the owner. */
@@ -84,6 +88,8 @@ public class UserEntity {
 
     public Instant getTokensNotBefore() { return tokensNotBefore; }
     public void setTokensNotBefore(Instant tokensNotBefore) { this.tokensNotBefore = tokensNotBefore; }
+    public LiveSessions getSessions() { return sessions == null ? LiveSessions.NONE : sessions; }
+    public void setSessions(LiveSessions sessions) { this.sessions = sessions == null ? LiveSessions.NONE : sessions; }
     public boolean isTelegramEnabled() { return telegramEnabled; }
     public void setTelegramEnabled(boolean telegramEnabled) { this.telegramEnabled = telegramEnabled; }
     public String getTelegramBotToken() { return telegramBotToken; }
@@ -105,6 +111,7 @@ public class UserEntity {
         c.updatedAt = updatedAt;
         c.version = version;
         c.tokensNotBefore = tokensNotBefore;
+        c.sessions = sessions;
         c.telegramEnabled = telegramEnabled;
         c.telegramBotToken = telegramBotToken;
         c.telegramChatId = telegramChatId;

@@ -1,6 +1,10 @@
 package io.wework.identity.projection;
 
+import io.wework.identity.api.AllSessionsEndedEvent;
 import io.wework.identity.api.PasswordChangedEvent;
+import io.wework.identity.api.SessionRefreshedEvent;
+import io.wework.identity.api.SessionRevokedEvent;
+import io.wework.identity.api.SessionStartedEvent;
 import io.wework.identity.api.TelegramSettingsChangedEvent;
 import io.wework.identity.api.UserActivatedEvent;
 import io.wework.identity.api.UserContactChangedByAdminEvent;
@@ -30,16 +34,6 @@ public final class UserFold {
     private UserFold() {
     }
 
-    /** What folding one event changed. */
-    public enum Change {
-        /** only the version moved (an event the row does not show, such as a login) */
-        VERSION_ONLY,
-        /** fields the cache and the public profile show */
-        PROFILE,
-        /** the account's access state too (active, role, tokens' minimum age) */
-        ACCESS
-    }
-
     /** A new row from a registration. */
     public static UserEntity created(UserRegisteredEvent event, long sequence) {
         UserEntity user = UserEntity.created(event.userId(), event.registeredAt());
@@ -52,8 +46,12 @@ public final class UserFold {
         return user;
     }
 
-    /** Folds {@code event} (sequence {@code sequence}) into {@code user}, which must be at {@code sequence - 1}. */
-    public static Change apply(UserEntity user, Object event, long sequence) {
+    /**
+     * Folds {@code event} (sequence {@code sequence}) into {@code user}, which must be at {@code sequence - 1}.
+     * Besides the profile, the row keeps what decides whether an access token may be used
+     * ({@link AuthState}): active, role, the password-change cutoff and the sessions that have not ended.
+     */
+    public static void apply(UserEntity user, Object event, long sequence) {
         user.setVersion(sequence);
         if (event instanceof UserProfileUpdatedEvent e) {
             if (e.fullName() != null) {
@@ -86,28 +84,28 @@ public final class UserFold {
         } else if (event instanceof UserRoleChangedEvent e) {
             user.setRole(e.role());
             user.setUpdatedAt(e.changedAt());
-            return Change.ACCESS;
         } else if (event instanceof UserDeactivatedEvent e) {
             user.setActive(false);
             user.setUpdatedAt(e.deactivatedAt());
-            return Change.ACCESS;
         } else if (event instanceof UserActivatedEvent e) {
             user.setActive(true);
             user.setUpdatedAt(e.activatedAt());
-            return Change.ACCESS;
         } else if (event instanceof PasswordChangedEvent e) {
             user.setTokensNotBefore(e.changedAt());
             user.setUpdatedAt(e.changedAt());
-            return Change.ACCESS;
         } else if (event instanceof UserContactChangedByAdminEvent e) {
             // every session ends, as after a password change: tokens issued before it are refused
             user.setTokensNotBefore(e.changedAt());
             user.setUpdatedAt(e.changedAt());
-            return Change.ACCESS;
-        } else {
-            return Change.VERSION_ONLY;
+        } else if (event instanceof SessionStartedEvent e) {
+            user.setSessions(user.getSessions().started(e.sessionId(), e.expiresAt(), e.startedAt()));
+        } else if (event instanceof SessionRefreshedEvent e) {
+            user.setSessions(user.getSessions().refreshed(e.sessionId(), e.expiresAt()));
+        } else if (event instanceof SessionRevokedEvent e) {
+            user.setSessions(user.getSessions().ended(e.sessionId()));
+        } else if (event instanceof AllSessionsEndedEvent) {
+            user.setSessions(LiveSessions.NONE);
         }
-        return Change.PROFILE;
     }
 
     /**
@@ -126,7 +124,8 @@ public final class UserFold {
     /** One step of {@link #foldAll}: the row after {@code event}, or {@code user} unchanged when it already holds it. */
     static UserEntity fold(UserEntity user, Object event, long sequence) {
         if (event instanceof UserRegisteredEvent registered) {
-            return user != null ? user : created(registered, sequence);
+            // a row at a negative version is known to be incomplete (see V8): fold it again from the start
+            return user != null && user.getVersion() >= 0 ? user : created(registered, sequence);
         }
         if (user != null && user.getVersion() < sequence) {
             apply(user, event, sequence);
@@ -144,12 +143,4 @@ public final class UserFold {
     static String storable(String text) {
         return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
-
-    /** Whether {@code event} changes who may use the account's tokens (active, role, minimum token age). */
-    public static boolean changesAccess(Object event) {
-        return event instanceof UserRoleChangedEvent || event instanceof UserDeactivatedEvent
-                || event instanceof UserActivatedEvent || event instanceof PasswordChangedEvent
-                || event instanceof UserContactChangedByAdminEvent;
-    }
-
 }

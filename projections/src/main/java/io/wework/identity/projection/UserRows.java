@@ -23,14 +23,14 @@ import org.springframework.stereotype.Repository;
 public class UserRows {
 
     private static final String COLUMNS = "id, email, phone_number, full_name, username, bio, avatar, role, is_active, "
-            + "created_at, updated_at, version, tokens_not_before, telegram_enabled, telegram_bot_token, telegram_chat_id";
-    private static final String UPSERT = "INSERT INTO users_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "created_at, updated_at, version, tokens_not_before, telegram_enabled, telegram_bot_token, telegram_chat_id, sessions";
+    private static final String UPSERT = "INSERT INTO users_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, phone_number = EXCLUDED.phone_number, "
             + "full_name = EXCLUDED.full_name, username = EXCLUDED.username, bio = EXCLUDED.bio, avatar = EXCLUDED.avatar, "
             + "role = EXCLUDED.role, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, "
             + "updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, tokens_not_before = EXCLUDED.tokens_not_before, "
             + "telegram_enabled = EXCLUDED.telegram_enabled, telegram_bot_token = EXCLUDED.telegram_bot_token, "
-            + "telegram_chat_id = EXCLUDED.telegram_chat_id WHERE users_view.version < EXCLUDED.version";
+            + "telegram_chat_id = EXCLUDED.telegram_chat_id, sessions = EXCLUDED.sessions WHERE users_view.version < EXCLUDED.version";
 
     private final JdbcTemplate jdbc;
 
@@ -78,6 +78,7 @@ public class UserRows {
         ps.setBoolean(14, u.isTelegramEnabled());
         ps.setString(15, u.getTelegramBotToken());
         ps.setString(16, u.getTelegramChatId());
+        ps.setString(17, u.getSessions().toJson());
     }
 
     private static UserEntity map(ResultSet rs, int row) throws SQLException {
@@ -96,6 +97,7 @@ public class UserRows {
         u.setTelegramEnabled(rs.getBoolean("telegram_enabled"));
         u.setTelegramBotToken(rs.getString("telegram_bot_token"));
         u.setTelegramChatId(rs.getString("telegram_chat_id"));
+        u.setSessions(LiveSessions.fromJson(rs.getString("sessions")));
         return u;
     }
 

@@ -1,11 +1,13 @@
 package io.wework.identity.projection;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.wework.identity.api.SessionRevokedEvent;
 import io.wework.identity.api.UserRegisteredEvent;
 import io.wework.platform.processing.ReadModelWriteException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -51,10 +53,14 @@ public class UsersViewWriter {
         this.recent = Caffeine.newBuilder().maximumSize(settings.inlineRows()).<String, UserEntity>build().asMap();
     }
 
-    /** The rows one unit of work changed, and whether their access state changed. */
+    /**
+     * The rows one unit of work changed and, inline, the access state each started from ({@code null}
+     * when the row was missing or behind), or that it is a new user's.
+     */
     private static final class Batch {
         final Map<String, UserEntity> rows = new LinkedHashMap<>();
-        final Map<String, Boolean> accessChanged = new LinkedHashMap<>();
+        final Map<String, AuthState> accessBefore = new HashMap<>();
+        final Set<String> newUsers = new HashSet<>();
         final boolean inline;
 
         Batch(boolean inline) {
@@ -71,19 +77,21 @@ public class UsersViewWriter {
         String id = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
         UserEntity row = batch.rows.get(id);
-        if (row == null) {
+        boolean first = row == null;
+        if (first) {
             row = startingRow(id, message.getPayload());
         }
-        boolean caughtUp = false;
-        if (row == null ? !(message.getPayload() instanceof UserRegisteredEvent) : row.getVersion() < sequence - 1) {
+        boolean behind = row == null ? !(message.getPayload() instanceof UserRegisteredEvent) : row.getVersion() < sequence - 1;
+        if (first && row == null && !behind) {
+            batch.newUsers.add(id);
+        } else if (first) {
+            batch.accessBefore.put(id, row == null || behind ? null : AuthState.of(row));
+        }
+        if (behind) {
             // missing or behind: fold what the event store holds (this transaction's own events included)
             row = UserFold.foldAll(row, eventStore.getObject().readEvents(id, row == null ? 0 : row.getVersion() + 1));
-            caughtUp = true;
         }
-        record(batch, id, row, message, caughtUp);
-        if (message.getPayload() instanceof SessionRevokedEvent revoked) {
-            authState.denyAfterCommit(revoked.accessTokenId(), revoked.accessTokenExpiresAt(), Instant.now());
-        }
+        record(batch, id, row, message);
     }
 
     /** An event of a replay (in order, from the first event). */
@@ -105,7 +113,7 @@ public class UsersViewWriter {
             // never fold an event onto a row that misses earlier ones
             row = UserFold.foldAll(row, eventStore.getObject().readEvents(id, row.getVersion() + 1));
         }
-        record(batch, id, row, message, false);
+        record(batch, id, row, message);
     }
 
     /** A replay starts from an empty table and without the Redis entries built from the old one. */
@@ -115,15 +123,12 @@ public class UsersViewWriter {
         authState.dropAll();
     }
 
-    private void record(Batch batch, String id, UserEntity row, DomainEventMessage<?> message, boolean caughtUp) {
+    private void record(Batch batch, String id, UserEntity row, DomainEventMessage<?> message) {
         UserEntity next = UserFold.fold(row, message.getPayload(), message.getSequenceNumber());
         if (next == null) {
             return; // events of a user whose registration the store does not hold: nothing to show
         }
         batch.rows.put(id, next);
-        if (row == null || caughtUp || UserFold.changesAccess(message.getPayload())) {
-            batch.accessChanged.put(id, Boolean.TRUE);
-        }
     }
 
     /** The row at the version before {@code event}, as far as memory or the table know it. */
@@ -170,7 +175,12 @@ public class UsersViewWriter {
         }
         for (UserEntity row : batch.rows.values()) {
             cache.refreshAfterCommit(row);
-            if (batch.accessChanged.containsKey(row.getId())) {
+            AuthState before = batch.accessBefore.get(row.getId());
+            if (batch.newUsers.contains(row.getId())) {
+                authState.refreshAfterCommit(row); // no entry can exist yet: nothing to invalidate
+            } else if (before == null || !before.sameAccess(AuthState.of(row))) {
+                // before the commit: whatever becomes of the write after it, the old state is no longer served
+                authState.markBeforeCommit(row.getId(), row.getVersion());
                 authState.refreshAfterCommit(row);
             }
         }

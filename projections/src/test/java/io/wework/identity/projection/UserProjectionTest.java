@@ -2,14 +2,20 @@ package io.wework.identity.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.wework.identity.api.AllSessionsEndedEvent;
 import io.wework.identity.api.PasswordChangedEvent;
+import io.wework.identity.api.SessionRefreshedEvent;
+import io.wework.identity.api.UserActivatedEvent;
 import io.wework.identity.api.Role;
 import io.wework.identity.api.SessionRevokedEvent;
 import io.wework.identity.api.SessionStartedEvent;
@@ -151,6 +157,7 @@ class UserProjectionTest {
         assertThat(row.getVersion()).isZero();
         verify(cache).refreshAfterCommit(row);
         verify(authState).refreshAfterCommit(row);
+        verify(authState, never()).markBeforeCommit(anyString(), anyLong()); // no entry can exist to invalidate
         verify(rows, never()).find(any()); // a registration needs no lookup
     }
 
@@ -163,6 +170,7 @@ class UserProjectionTest {
         assertThat(row.getVersion()).isEqualTo(1);
         assertThat(row.getUpdatedAt()).isEqualTo(AT.plusSeconds(5));
         verify(cache).refreshAfterCommit(row);
+        verify(authState).markBeforeCommit("u1", 1);
         verify(authState).refreshAfterCommit(row);
     }
 
@@ -172,6 +180,7 @@ class UserProjectionTest {
         inline(event(1, new UserProfileUpdatedEvent("u1", null, "bio", null, AT)));
         assertThat(lastWritten().getFullName()).isEqualTo("Ali");
         assertThat(lastWritten().getBio()).isEqualTo("bio");
+        verify(authState, never()).markBeforeCommit(anyString(), anyLong());
         verify(authState, never()).refreshAfterCommit(any());
     }
 
@@ -196,6 +205,7 @@ class UserProjectionTest {
         storedRow(3);
         inline(event(4, new PasswordChangedEvent("u1", "hash", AT.plusSeconds(60))));
         assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
+        verify(authState).markBeforeCommit("u1", 4);
         verify(authState).refreshAfterCommit(lastWritten());
     }
 
@@ -274,12 +284,120 @@ class UserProjectionTest {
         assertThat(lastWritten().toCached().toString()).doesNotContain("v1:sealed");
     }
 
+    private static SessionStartedEvent started(String session, Instant at) {
+        return new SessionStartedEvent("u1", session, "h", at.plus(Duration.ofDays(30)), at);
+    }
+
     @Test
-    void aLogoutDeniesTheAccessToken() {
+    void aLoginAddsItsSessionToTheAccessStateAndALogoutRemovesIt() {
         storedRow(0);
-        Instant exp = Instant.now().plusSeconds(600);
-        inline(event(1, new SessionRevokedEvent("u1", "s1", "logout", "jti-1", exp, AT)));
-        verify(authState).denyAfterCommit(eq("jti-1"), eq(exp), any());
+        inline(event(1, started("s1", AT)));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s1");
+        assertThat(lastWritten().getSessions().toJson()).isEqualTo("{\"s1\":\"2026-12-26T10:00:00Z\"}");
+        verify(authState).markBeforeCommit("u1", 1);
+        verify(authState).refreshAfterCommit(lastWritten());
+
+        inline(event(2, started("s2", AT)));
+        inline(event(3, new SessionRevokedEvent("u1", "s1", "logout", "jti-1", AT.plusSeconds(600), AT)));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s2");
+        verify(authState).markBeforeCommit("u1", 3);
+    }
+
+    @Test
+    void aRefreshKeepsItsSessionAndLeavesTheAccessStateAlone() {
+        storedRow(0);
+        inline(event(1, started("s1", AT)));
+        org.mockito.Mockito.clearInvocations(authState);
+        inline(event(2, new SessionRefreshedEvent("u1", "s1", "h", "h2", AT.plus(Duration.ofDays(31)), AT.plusSeconds(60))));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s1");
+        assertThat(lastWritten().getVersion()).isEqualTo(2);
+        verify(authState, never()).markBeforeCommit(anyString(), anyLong());
+        verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void aReplayedRefreshTokenEndsItsSession() {
+        storedRow(0);
+        inline(event(1, started("s1", AT)), event(2, started("s2", AT)));
+        inline(event(3, new SessionRevokedEvent("u1", "s1", "refresh_token_reuse", null, null, AT)));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s2");
+    }
+
+    @Test
+    void everySessionEndsAtOnceAndARestoredAccountOrRoleRevivesNone() {
+        storedRow(0);
+        inline(event(1, started("s1", AT)), event(2, started("s2", AT)));
+        inline(event(3, new UserDeactivatedEvent("u1", AT)), event(4, new AllSessionsEndedEvent("u1", "deactivated", AT)));
+        assertThat(lastWritten().getSessions().ids()).isEmpty();
+        inline(event(5, new UserActivatedEvent("u1", AT.plusSeconds(5))));
+        assertThat(lastWritten().isActive()).isTrue();
+        assertThat(lastWritten().getSessions().ids()).as("reactivation brings no session back").isEmpty();
+
+        inline(event(6, started("s3", AT.plusSeconds(6))));
+        inline(event(7, new UserRoleChangedEvent("u1", Role.ADMIN, Role.USER, AT.plusSeconds(7))),
+                event(8, new AllSessionsEndedEvent("u1", "role_changed", AT.plusSeconds(7))));
+        inline(event(9, new UserRoleChangedEvent("u1", Role.USER, Role.ADMIN, AT.plusSeconds(8))),
+                event(10, new AllSessionsEndedEvent("u1", "role_changed", AT.plusSeconds(8))));
+        assertThat(lastWritten().getRole()).isEqualTo(Role.USER);
+        assertThat(lastWritten().getSessions().ids()).as("the old role given back brings no session back").isEmpty();
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndKeepsTheCallers() {
+        storedRow(0);
+        inline(event(1, started("s1", AT)), event(2, started("s2", AT)));
+        inline(event(3, new PasswordChangedEvent("u1", "hash", AT.plusSeconds(60))),
+                event(4, new SessionRevokedEvent("u1", "s2", "password_changed", null, null, AT.plusSeconds(60))),
+                event(5, new SessionRefreshedEvent("u1", "s1", "h", "h2", AT.plus(Duration.ofDays(30)), AT.plusSeconds(60))));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s1");
+        assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(60));
+    }
+
+    @Test
+    void sessionsWhoseRefreshTokenExpiredAreDroppedWhenTheNextStartsAsInTheAggregate() {
+        storedRow(0);
+        inline(event(1, started("old", AT)));
+        Instant later = AT.plus(Duration.ofDays(31));
+        inline(event(2, started("new", later)));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("new");
+    }
+
+    @Test
+    void aRedisThatCannotBeToldFailsTheCommand() {
+        storedRow(0);
+        doThrow(new org.springframework.dao.DataAccessResourceFailureException("Redis is down"))
+                .when(authState).markBeforeCommit(anyString(), anyLong());
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event(1, started("s1", AT)));
+        inline.on(started("s1", AT), event(1, started("s1", AT)));
+        assertThatThrownBy(uow::commit).hasMessageContaining("Redis is down");
+        verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void aRowWrittenBeforeSessionsWereKeptIsFoldedAgainFromTheStart() {
+        UserEntity migrated = UserFold.created(registered(), 0);
+        migrated.setVersion(-1); // V8 marks every row this way
+        when(rows.find("u1")).thenReturn(Optional.of(migrated));
+        when(eventStore.readEvents("u1", 0)).thenReturn(DomainEventStream.of(event(0, registered()),
+                event(1, started("s1", AT)), event(2, new UsernameSetEvent("u1", "ali", AT))));
+        inline(event(2, new UsernameSetEvent("u1", "ali", AT)));
+        assertThat(lastWritten().getSessions().ids()).containsExactly("s1");
+        assertThat(lastWritten().getVersion()).isEqualTo(2);
+        verify(authState).markBeforeCommit("u1", 2); // a row that was behind: its cached state is not trusted
+    }
+
+    @Test
+    void theAccessStateTravelsThroughRedisWhole() {
+        AuthState state = new AuthState(7, true, Role.ADMIN, 1234, java.util.Set.of("s2", "s1"));
+        assertThat(state.encode()).isEqualTo("7|1|ADMIN|1234|s1,s2");
+        assertThat(AuthState.decode(state.encode())).isEqualTo(state);
+        AuthState none = new AuthState(0, false, Role.USER, 0, java.util.Set.of());
+        assertThat(AuthState.decode(none.encode())).isEqualTo(none);
+        assertThat(state.sameAccess(new AuthState(9, true, Role.ADMIN, 1234, java.util.Set.of("s1", "s2")))).isTrue();
+        assertThat(state.sameAccess(new AuthState(9, true, Role.ADMIN, 1234, java.util.Set.of("s1")))).isFalse();
+        assertThat(LiveSessions.fromJson(null).ids()).isEmpty();
+        LiveSessions two = LiveSessions.NONE.started("a", AT, AT).started("b", AT.plusSeconds(1), AT);
+        assertThat(LiveSessions.fromJson(two.toJson())).isEqualTo(two);
     }
 
     @Test

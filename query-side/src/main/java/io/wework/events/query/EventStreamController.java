@@ -1,5 +1,6 @@
 package io.wework.events.query;
 
+import io.wework.platform.security.CurrentUser;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +9,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/events/stream} (admins): the {@code app_events} feed as Server-Sent Events, one
- * {@code app_event} per domain event.
+ * {@code app_event} per domain event, for as long as the caller's token would still be accepted
+ * ({@link EventStreamSubscribers}).
  */
 @RestController
 public class EventStreamController {
@@ -21,6 +23,6 @@ public class EventStreamController {
 
     @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream() throws IOException {
-        return subscribers.subscribe();
+        return subscribers.subscribe(CurrentUser.required());
     }
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * A session ended: {@code logout}, {@code refresh_token_reuse}, {@code password_changed}. When an access token is named, it is
- * denied until it expires. The token's id (its {@code jti}, the deny-list key) and expiry are kept out of the audit trail,
- * the feed and the history, as they always were.
+ * A session ended: {@code logout}, {@code refresh_token_reuse}, {@code password_changed}. Its refresh tokens and every access
+ * token carrying its id ({@code sid}) are refused from now on. The access token a logout presented is named (its {@code jti}
+ * and expiry, for the record; the session, not the token, is what ends); they are kept out of the audit trail, the feed and
+ * the history, as they always were.
  */
 @Revision("1")
 @PublicEvent("session.revoked")
