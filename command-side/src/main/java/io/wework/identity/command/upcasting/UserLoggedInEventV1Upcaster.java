@@ -2,9 +2,6 @@ package io.wework.identity.command.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,23 +16,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class UserLoggedInEventV1Upcaster extends SingleEventUpcaster {
+public class UserLoggedInEventV1Upcaster extends JsonRevisionUpcaster {
 
     static final String TYPE = "io.wework.identity.api.UserLoggedInEvent";
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && "1".equals(representation.getType().getRevision());
+    public UserLoggedInEventV1Upcaster() {
+        super(TYPE, "1", "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, "2"), JsonNode.class, node -> {
-            ObjectNode payload = (ObjectNode) node;
-            JsonNode method = payload.remove("method");
-            payload.set("authMethod", method);
-            payload.putNull("sessionId");
-            return payload;
-        });
+    protected void upgrade(ObjectNode payload) {
+        JsonNode method = payload.remove("method");
+        payload.set("authMethod", method);
+        payload.putNull("sessionId");
     }
 }

@@ -1,10 +1,6 @@
 package io.wework.identity.command.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,23 +14,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class UserRegisteredEventV1Upcaster extends SingleEventUpcaster {
+public class UserRegisteredEventV1Upcaster extends JsonRevisionUpcaster {
 
     static final String TYPE = "io.wework.identity.api.UserRegisteredEvent";
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && "1".equals(representation.getType().getRevision());
+    public UserRegisteredEventV1Upcaster() {
+        super(TYPE, "1", "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, "2"), JsonNode.class, node -> {
-            ObjectNode payload = (ObjectNode) node;
-            boolean noEmail = !payload.hasNonNull("email");
-            boolean phone = payload.hasNonNull("phoneNumber");
-            payload.put("phoneVerified", noEmail && phone);
-            return payload;
-        });
+    protected void upgrade(ObjectNode payload) {
+        boolean noEmail = !payload.hasNonNull("email");
+        boolean phone = payload.hasNonNull("phoneNumber");
+        payload.put("phoneVerified", noEmail && phone);
     }
 }
