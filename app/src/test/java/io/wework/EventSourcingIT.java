@@ -228,7 +228,7 @@ class EventSourcingIT extends IntegrationTest {
                     assertThat(hold.awaitEntered(30)).as("the replay reached its first event").isTrue();
                     assertThat(jdbc.queryForObject("SELECT count(*) FROM users_view WHERE id IN ('" + user[0] + "', '"
                             + other[0] + "')", Long.class)).isZero();
-                    assertThat(redis.hasKey("wework:identity:user:" + user[0])).isFalse();
+                    assertThat(redis.hasKey("wework:identity:profile:" + user[0])).isFalse();
                     // reads stay available and exact while it runs: folded from the event store
                     Response me = getAuthed("/api/auth/me", user[1]);
                     assertThat(me.status()).isEqualTo(200);

@@ -79,32 +79,40 @@ class AuthIT extends IntegrationTest {
     void profilesAreReadFromRedisFirstAndTheDatabaseOnAMiss() throws Exception {
         String[] user = registerAndLogin(uniqueEmail("cache"), PASSWORD);
         assertThat(patchJson("/api/auth/me", "{\"bio\":\"from the command\"}", user[1]).status()).isEqualTo(200);
-        String key = "wework:identity:user:" + user[0];
-        // the inline projection wrote the entry after its commit
-        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("from the command");
+        String key = "wework:identity:profile:" + user[0];
+        long version = jdbc.queryForObject("SELECT version FROM users_view WHERE id = ?", Long.class, user[0]);
+        // the inline projection wrote the entry after its commit, at the row's version
+        assertThat(cachedBio(key)).isEqualTo("from the command");
+        assertThat((String) redis.opsForHash().get(key, "s")).startsWith(version + "|");
 
-        // Redis first: an entry that differs from users_view is what the reads serve while it lives
-        com.fasterxml.jackson.databind.node.ObjectNode entry =
-                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(redis.opsForValue().get(key));
+        // Redis first: an entry at the row's version that differs from users_view is what the reads serve
+        com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(((String) redis.opsForHash().get(key, "s")).substring((version + "|").length()));
         entry.put("bio", "only in redis");
-        redis.opsForValue().set(key, entry.toString(), Duration.ofMinutes(5));
+        redis.opsForHash().put(key, "s", version + "|" + entry);
         assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("only in redis");
         assertThat(get("/api/auth/users/" + user[0] + "/public").json().get("bio").asText()).isEqualTo("only in redis");
         assertThat(jdbc.queryForObject("SELECT bio FROM users_view WHERE id = ?", String.class, user[0]))
                 .isEqualTo("from the command");
 
-        // a miss reads users_view, then adds the entry (SET NX) with the row's values and the configured TTL
+        // a miss reads users_view, then puts the entry back with the row's values and the configured TTL
         redis.delete(key);
         assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("from the command");
-        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("from the command");
+        assertThat(cachedBio(key)).isEqualTo("from the command");
         assertThat(redis.getExpire(key)).isBetween(3500L, 3600L);
 
-        // the next command overwrites the entry (a reader only ever adds a missing one)
+        // the next command marks, then overwrites the older entry; a reader never puts back an older row
         entry.put("bio", "stale in redis");
-        redis.opsForValue().set(key, entry.toString(), Duration.ofMinutes(5));
+        redis.opsForHash().put(key, "s", version + "|" + entry);
         assertThat(patchJson("/api/auth/me", "{\"bio\":\"newer\"}", user[1]).status()).isEqualTo(200);
-        assertThat(JSON.readTree(redis.opsForValue().get(key)).get("bio").asText()).isEqualTo("newer");
+        assertThat(cachedBio(key)).isEqualTo("newer");
+        assertThat(Long.parseLong((String) redis.opsForHash().get(key, "m"))).isEqualTo(version + 1);
         assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("newer");
+    }
+
+    private String cachedBio(String key) throws Exception {
+        String value = (String) redis.opsForHash().get(key, "s");
+        return JSON.readTree(value.substring(value.indexOf('|') + 1)).get("bio").asText();
     }
 
     @Test

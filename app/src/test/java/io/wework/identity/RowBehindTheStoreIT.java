@@ -21,7 +21,7 @@ class RowBehindTheStoreIT extends IntegrationTest {
         jdbc.update("UPDATE users_view SET is_active = true, version = (SELECT sequence_number - 1 FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND payload_type = 'io.wework.identity.api.UserDeactivatedEvent') WHERE id = ?",
                 user[0], user[0]);
-        redis.delete(java.util.List.of("wework:auth:access:" + user[0], "wework:identity:user:" + user[0]));
+        redis.delete(java.util.List.of("wework:auth:access:" + user[0], "wework:identity:profile:" + user[0]));
 
         assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(401);
         assertThat(get("/api/auth/users/" + user[0] + "/public").status()).isEqualTo(404);
@@ -36,7 +36,7 @@ class RowBehindTheStoreIT extends IntegrationTest {
         assertThat(patchJson("/api/auth/me", "{\"bio\":\"kept\",\"username\":\"kept_" + user[0].substring(30) + "\"}", user[1])
                 .status()).isEqualTo(200);
         jdbc.update("DELETE FROM users_view WHERE id = ?", user[0]);
-        redis.delete(java.util.List.of("wework:auth:access:" + user[0], "wework:identity:user:" + user[0]));
+        redis.delete(java.util.List.of("wework:auth:access:" + user[0], "wework:identity:profile:" + user[0]));
 
         assertThat(getAuthed("/api/auth/me", user[1]).json().get("bio").asText()).isEqualTo("kept");
         assertThat(get("/api/auth/users/" + user[0] + "/public").json().get("bio").asText()).isEqualTo("kept");

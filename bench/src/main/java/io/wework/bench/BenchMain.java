@@ -549,7 +549,7 @@ public final class BenchMain {
             List<String> order = new CopyOnWriteArrayList<>(ids);
             Load.Result miss = Load.run("read-miss", clients, 0, seconds, (c, seq) -> {
                 String id = order.get((int) (seq % order.size()));
-                redis.del("wework:identity:user:" + id); // not timed separately: the DEL is part of the op
+                redis.del("wework:identity:profile:" + id); // not timed separately: the DEL is part of the op
                 return get(base + "/api/auth/users/" + id + "/public");
             });
             row("miss (+1 Redis DEL per read)", miss);

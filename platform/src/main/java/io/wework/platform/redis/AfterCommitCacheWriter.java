@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Cache entries written by projections, applied only once the read-model transaction has committed, and
  * in one pipelined round trip per transaction (a batch of events = one Redis call). A Redis failure
- * is logged and never undoes the committed read model; readers fall back to the database and
- * entries expire by TTL.
+ * is logged and never undoes the committed read model, so a lost write leaves the entry from before
+ * the commit: an entry that must never be served stale also needs a mark written before the commit
+ * that readers check (the users read model's {@code VersionedEntries}, projections).
  */
 @Component
 public class AfterCommitCacheWriter {

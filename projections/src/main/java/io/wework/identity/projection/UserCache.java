@@ -2,7 +2,6 @@ package io.wework.identity.projection;
 
 import io.wework.platform.redis.AfterCommitCacheWriter;
 import io.wework.platform.redis.CacheJson;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,41 +9,52 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The Redis side of the users read model ({@code wework:identity:user:{id}}, JSON, TTL). The
- * projection overwrites an entry after its transaction commits; readers only add a missing entry
- * ({@code SET NX}), so a reader holding an older row can never overwrite a newer one.
+ * The Redis side of the users read model: one hash per user, {@code wework:identity:profile:{id}}, whose
+ * {@code s} is {@code "<row version>|<CachedUser JSON>"}, TTL {@code wework.cache.user-ttl}. A cached
+ * profile that may be stale is never served ({@link VersionedEntries}, the scheme of the access state):
+ * a command that changes a user's row marks its version before it commits ({@link #markBeforeCommit},
+ * the command fails with 503 when Redis cannot be told); the projection writes the entry after the
+ * commit; a reader serves an entry only when it is not behind the mark, and otherwise reads the row and
+ * puts it back.
  */
 @Component
 public class UserCache {
 
     private static final Logger log = LoggerFactory.getLogger(UserCache.class);
-    static final String PREFIX = "wework:identity:user:";
+    static final String PREFIX = "wework:identity:profile:";
 
-    private final StringRedisTemplate redis;
-    private final AfterCommitCacheWriter writer;
-    private final Duration ttl;
+    private final VersionedEntries entries;
 
-    public UserCache(StringRedisTemplate redis, AfterCommitCacheWriter writer,
-                     UserCacheSettings settings) {
-        this.redis = redis;
-        this.writer = writer;
-        this.ttl = settings.userTtl();
+    public UserCache(StringRedisTemplate redis, AfterCommitCacheWriter writer, UserCacheSettings settings) {
+        this.entries = new VersionedEntries(redis, writer, PREFIX, settings.userTtl());
     }
 
     public static String key(String userId) {
         return PREFIX + userId;
     }
 
-    /** From a projection, inside its transaction: applied after commit. */
-    public void refreshAfterCommit(UserEntity user) {
-        writer.put(key(user.getId()), CacheJson.write(user.toCached()), ttl);
+    /**
+     * From the projection, inside the command's transaction before it commits: from now on no profile
+     * older than {@code version} is served. Throws when Redis cannot be told (the command then stores nothing).
+     */
+    void markBeforeCommit(String userId, long version) {
+        entries.markBeforeCommit(userId, version, "profile");
     }
 
-    /** Empty on a miss and when Redis is unavailable (the caller reads the database). */
+    /** From a projection, inside its transaction: applied after commit, unless a newer entry is there. */
+    public void refreshAfterCommit(UserEntity user) {
+        entries.writeAfterCommit(user.getId(), user.getVersion(), encode(user.toCached()));
+    }
+
+    /**
+     * The cached profile when it may be served (one round trip); empty on a miss, on an entry behind its
+     * mark and when Redis is unavailable (the caller reads the database).
+     */
     public Optional<CachedUser> get(String userId) {
         try {
-            String json = redis.opsForValue().get(key(userId));
-            return json == null ? Optional.empty() : Optional.of(CacheJson.read(json, CachedUser.class));
+            String value = entries.servable(userId);
+            return value == null ? Optional.empty()
+                    : Optional.of(CacheJson.read(VersionedEntries.payload(value), CachedUser.class));
         } catch (RuntimeException e) {
             log.warn("User cache read failed, using the database: {}", e.toString());
             return Optional.empty();
@@ -53,15 +63,18 @@ public class UserCache {
 
     /** Drops every cached profile (a replay starts). */
     public void dropAll() {
-        RedisKeys.deleteByPrefix(redis, PREFIX);
+        entries.dropAll();
     }
 
-    /** After a miss: adds the row read from the database unless the projection wrote a newer one meanwhile. */
-    public void putIfAbsent(CachedUser user) {
-        try {
-            redis.opsForValue().setIfAbsent(key(user.id()), CacheJson.write(user), ttl);
-        } catch (RuntimeException e) {
-            log.warn("User cache write failed: {}", e.toString());
-        }
+    /**
+     * After a miss: puts back the row read from the database, unless a newer entry is there or a command
+     * marked a newer version that may still commit. Never throws.
+     */
+    public void putBack(CachedUser user) {
+        entries.putBack(user.id(), user.version(), encode(user));
+    }
+
+    private static String encode(CachedUser user) {
+        return VersionedEntries.encode(user.version(), CacheJson.write(user));
     }
 }

@@ -174,9 +174,14 @@ public class UsersViewWriter {
             throw new ReadModelWriteException("users_view", "the rows of " + batch.rows.keySet(), e);
         }
         for (UserEntity row : batch.rows.values()) {
-            cache.refreshAfterCommit(row);
             AuthState before = batch.accessBefore.get(row.getId());
-            if (batch.newUsers.contains(row.getId())) {
+            boolean newUser = batch.newUsers.contains(row.getId());
+            if (!newUser) {
+                // before the commit: whatever becomes of the write after it, the old profile is no longer served
+                cache.markBeforeCommit(row.getId(), row.getVersion());
+            }
+            cache.refreshAfterCommit(row);
+            if (newUser) {
                 authState.refreshAfterCommit(row); // no entry can exist yet: nothing to invalidate
             } else if (before == null || !before.sameAccess(AuthState.of(row))) {
                 // before the commit: whatever becomes of the write after it, the old state is no longer served

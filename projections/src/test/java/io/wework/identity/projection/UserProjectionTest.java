@@ -158,6 +158,7 @@ class UserProjectionTest {
         verify(cache).refreshAfterCommit(row);
         verify(authState).refreshAfterCommit(row);
         verify(authState, never()).markBeforeCommit(anyString(), anyLong()); // no entry can exist to invalidate
+        verify(cache, never()).markBeforeCommit(anyString(), anyLong());
         verify(rows, never()).find(any()); // a registration needs no lookup
     }
 
@@ -180,6 +181,8 @@ class UserProjectionTest {
         inline(event(1, new UserProfileUpdatedEvent("u1", null, "bio", null, AT)));
         assertThat(lastWritten().getFullName()).isEqualTo("Ali");
         assertThat(lastWritten().getBio()).isEqualTo("bio");
+        verify(cache).markBeforeCommit("u1", 1); // before the commit: the cached profile is no longer served
+        verify(cache).refreshAfterCommit(lastWritten());
         verify(authState, never()).markBeforeCommit(anyString(), anyLong());
         verify(authState, never()).refreshAfterCommit(any());
     }
@@ -371,6 +374,18 @@ class UserProjectionTest {
         inline.on(started("s1", AT), event(1, started("s1", AT)));
         assertThatThrownBy(uow::commit).hasMessageContaining("Redis is down");
         verify(authState, never()).refreshAfterCommit(any());
+    }
+
+    @Test
+    void aProfileChangeRedisCannotBeToldOfFailsTheCommand() {
+        storedRow(0);
+        doThrow(new org.springframework.dao.DataAccessResourceFailureException("Redis is down"))
+                .when(cache).markBeforeCommit(anyString(), anyLong());
+        UserProfileUpdatedEvent updated = new UserProfileUpdatedEvent("u1", null, "bio", null, AT);
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(event(1, updated));
+        inline.on(updated, event(1, updated));
+        assertThatThrownBy(uow::commit).hasMessageContaining("Redis is down");
+        verify(cache, never()).refreshAfterCommit(any());
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves user reads from Redis, falling back to {@code users_view} checked against the event store
- * ({@link UserRowReader}, exact even while a replay rebuilds the table), then filling the cache.
+ * ({@link UserRowReader}, exact even while a replay rebuilds the table) on a miss or an entry that may be
+ * stale, then putting the row back ({@link UserCache}).
  */
 @Component
 public class UserQueryHandler {
@@ -49,7 +50,7 @@ public class UserQueryHandler {
             return cached;
         }
         Optional<CachedUser> fromDb = rows.current(userId).map(UserEntity::toCached);
-        fromDb.ifPresent(cache::putIfAbsent);
+        fromDb.ifPresent(cache::putBack);
         return fromDb;
     }
 }
