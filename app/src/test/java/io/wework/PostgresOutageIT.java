@@ -103,7 +103,10 @@ class PostgresOutageIT extends IntegrationTest {
         assertThat(patchJson("/api/auth/me", "{\"full_name\":\"After The Blackhole\"}", user[1]).status()).isEqualTo(200);
     }
 
+    private String[] registeredBeforeTheCut;
+
     private void warmTheCache(String[] user) {
+        registeredBeforeTheCut = registerAndLogin(uniqueEmail("pg-other"), PASSWORD);
         assertThat(getAuthed("/api/auth/me", user[1]).status()).isEqualTo(200);
         assertThat(get("/api/auth/users/" + user[0] + "/public").status()).isEqualTo(200);
     }
@@ -125,6 +128,10 @@ class PostgresOutageIT extends IntegrationTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("id").asText()).isEqualTo(user[0]);
         assertThat(timed(() -> get("/api/auth/users/" + user[0] + "/public")).status()).isEqualTo(200);
+        // a token whose session state Redis does not hold: checking it needs PostgreSQL, a clear 503
+        String[] other = registeredBeforeTheCut;
+        redis.delete("wework:auth:access:" + other[0]);
+        assertDatabaseUnavailable(timed(() -> getAuthed("/api/auth/me", other[1])));
         // every command fails fast and clearly
         assertDatabaseUnavailable(timed(() -> patchJson("/api/auth/me", "{\"full_name\":\"During\"}", user[1])));
         assertDatabaseUnavailable(timed(() -> postJson("/api/auth/login",

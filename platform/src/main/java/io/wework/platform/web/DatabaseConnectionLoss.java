@@ -20,12 +20,13 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  *       failing stack): the change may or may not have been saved.</li>
  * </ul>
  */
-enum DatabaseConnectionLoss {
+public enum DatabaseConnectionLoss {
     NONE, NOT_CONNECTED, LOST, COMMIT_UNKNOWN;
 
     private static final int MAX_DEPTH = 20;
+    private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
-    static DatabaseConnectionLoss of(Throwable failure) {
+    public static DatabaseConnectionLoss of(Throwable failure) {
         DatabaseConnectionLoss found = NONE;
         Throwable t = failure;
         for (int depth = 0; depth < MAX_DEPTH && t != null; depth++) {
@@ -57,6 +58,12 @@ enum DatabaseConnectionLoss {
         if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
             // class 08: connection exception (PostgreSQL's 08006 connection failure, 08001 unable to connect, ...)
             return "08001".equals(sql.getSQLState()) || "08004".equals(sql.getSQLState()) ? NOT_CONNECTED : LOST;
+        }
+        if (t instanceof SQLException && t.getStackTrace().length > 0
+                && t.getStackTrace()[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION)) {
+            // Hikari's "Connection is closed" (no SQLState): a rollback on a connection the pool already
+            // evicted as broken, which Spring throws in place of the failure that broke it
+            return LOST;
         }
         if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
             return LOST;
@@ -90,7 +97,7 @@ enum DatabaseConnectionLoss {
         }
     }
 
-    String detail(String method) {
+    public String detail(String method) {
         boolean safe = method == null || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
         return switch (this) {
             case COMMIT_UNKNOWN -> "The database connection was lost while the change was being committed: it may or "

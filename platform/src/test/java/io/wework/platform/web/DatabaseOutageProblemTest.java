@@ -58,6 +58,20 @@ class DatabaseOutageProblemTest {
     }
 
     @Test
+    void aRollbackOnAConnectionThePoolClosedIsA503() {
+        // Spring throws the rollback's failure in place of the read's: Hikari's "Connection is closed", no SQLState
+        java.sql.SQLException closed = new java.sql.SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0", "ProxyConnection.java", 562)});
+        Exception failure = new org.springframework.orm.jpa.JpaSystemException(
+                new RuntimeException("Unable to rollback against JDBC Connection", closed));
+        assert503(handler.handleAny(failure, new MockHttpServletRequest("GET", "/api/auth/me")));
+        assertThat(handler.handleAny(new org.springframework.orm.jpa.JpaSystemException(
+                new RuntimeException("x", new java.sql.SQLException("Connection is closed"))), post).getStatusCode().value())
+                .as("the same message thrown elsewhere is not taken for Hikari's").isEqualTo(500);
+    }
+
+    @Test
     void anotherSqlFailureIsNotMistakenForAnOutage() {
         Exception failure = new EventStoreException("boom", new PSQLException("syntax", PSQLState.SYNTAX_ERROR));
         assertThat(handler.handleAny(failure, post).getStatusCode().value()).isEqualTo(500);
