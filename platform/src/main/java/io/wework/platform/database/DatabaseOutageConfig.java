@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,6 @@ public class DatabaseOutageConfig {
 
     /** Replaces Spring Boot's {@code db} contributor (which waits for a pooled connection). */
     @Bean(name = "dbHealthIndicator")
-    @ConditionalOnBean(DatabaseReachability.class)
     DatabaseHealthIndicator dbHealthIndicator(DatabaseReachability reachability) {
         return new DatabaseHealthIndicator(reachability);
     }
