@@ -44,9 +44,14 @@ public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
     private record Sighting(long position, Instant since) {
     }
 
+    /** Absent in unit tests; when PostgreSQL is known unreachable the processors are not asked (it would wait). */
+    private io.wework.platform.database.DatabaseReachability database;
+
     @Autowired
-    public ProcessorsHealthIndicator(ProjectionAdmin projections, ProcessorHealthSettings settings) {
+    public ProcessorsHealthIndicator(ProjectionAdmin projections, ProcessorHealthSettings settings,
+                                     org.springframework.beans.factory.ObjectProvider<io.wework.platform.database.DatabaseReachability> database) {
         this(projections, settings, Clock.systemUTC());
+        this.database = database.getIfAvailable();
     }
 
     ProcessorsHealthIndicator(ProjectionAdmin projections, ProcessorHealthSettings settings, Clock clock) {
@@ -57,6 +62,11 @@ public class ProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (database != null && !database.reachable()) {
+            // their positions and dead letters live in PostgreSQL: unknown, and asking would wait for the pool
+            builder.unknown().withDetail("reason", "PostgreSQL is unreachable");
+            return;
+        }
         Status overall = Status.UP;
         Map<String, Object> details = new LinkedHashMap<>();
         for (ProjectionAdmin.ProcessorView p : projections.all()) {

@@ -61,6 +61,17 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
                 problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "dependency_unavailable",
                         "Authentication is unavailable right now; retry later");
                 return;
+            } catch (RuntimeException e) {
+                // the guard read the session from PostgreSQL (not in Redis) and PostgreSQL is unreachable:
+                // outside the DispatcherServlet, so ProblemHandler would not see it (a 500 from /error)
+                io.wework.platform.web.DatabaseConnectionLoss loss = io.wework.platform.web.DatabaseConnectionLoss.of(e);
+                if (loss == io.wework.platform.web.DatabaseConnectionLoss.NONE) {
+                    throw e;
+                }
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                        "Authentication is unavailable right now: the database is unreachable; retry later");
+                return;
             }
         } else if (header != null) {
             request.setAttribute(FAILURE_ATTRIBUTE, "Authorization header must be 'Bearer <token>'");

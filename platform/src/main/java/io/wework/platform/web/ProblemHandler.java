@@ -86,6 +86,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException) {
             return respond(HttpStatus.NOT_FOUND, "not_found", "Not found", request, null);
         }
+        DatabaseConnectionLoss loss = DatabaseConnectionLoss.of(ex);
+        if (loss != DatabaseConnectionLoss.NONE) {
+            log.warn("Database unreachable ({}): {}", loss, rootOf(ex).toString());
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", loss.detail(request.getMethod()),
+                    request, Map.of(HttpHeaders.RETRY_AFTER, "5"));
+        }
         if (cause instanceof ConcurrencyException) {
             return respond(HttpStatus.CONFLICT, "concurrent_modification",
                     "The resource was changed concurrently; retry the request", request, null);
@@ -274,6 +280,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             t = t.getCause();
         }
         return false;
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable root = t;
+        for (int depth = 0; depth < 20 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String path(JsonMappingException e) {

@@ -73,7 +73,7 @@ class ProblemResponses {
             declare(operation, "409", "`idempotency_key_in_use`: a request with this `Idempotency-Key` is still running");
             declare(operation, "422", "`idempotency_key_reused`: this `Idempotency-Key` came with another request");
         }
-        declare(operation, "503", "A backing service is unavailable (`dependency_unavailable`); retry after `Retry-After` seconds");
+        declare(operation, "503", "A backing service is unavailable (`dependency_unavailable`, or `database_unavailable` when PostgreSQL cannot be reached); retry after `Retry-After` seconds");
     }
 
     /** A parameter whose value can be refused: required, or anything but free text. */
