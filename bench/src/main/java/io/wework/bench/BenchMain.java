@@ -357,7 +357,7 @@ public final class BenchMain {
                 if (audited >= events) {
                     break;
                 }
-                Thread.sleep(200);
+                Thread.sleep(200); // the audit projection is asynchronous: poll (bounded, 30 s) until it has every event
             }
             duplicates = count(s, "SELECT count(*) - count(DISTINCT event_id) FROM audit_log");
         }

@@ -367,9 +367,6 @@ public class User {
             events.add(command.active() ? new UserActivatedEvent(id, now) : new UserDeactivatedEvent(id, now));
         }
         if (emailChanges || phoneChanges) {
-            for (String session : new ArrayList<>(sessions.keySet())) {
-                events.add(new SessionRevokedEvent(id, session, "contact_changed", null, null, now));
-            }
             events.add(new UserContactChangedByAdminEvent(id, actorId, emailChanges, phoneChanges,
                     emailChanges ? email : null, phoneChanges ? phoneNumber : null, now));
         }
@@ -378,6 +375,8 @@ public class User {
             endAllSessions("deactivated", now);
         } else if (events.stream().anyMatch(UserRoleChangedEvent.class::isInstance)) {
             endAllSessions("role_changed", now);
+        } else if (emailChanges || phoneChanges) {
+            endAllSessions("contact_changed", now);
         } else if (events.stream().anyMatch(UserActivatedEvent.class::isInstance) && !sessions.isEmpty()) {
             // sessions left open by a deactivation stored before deactivations ended them: a restored account
             // must not revive them

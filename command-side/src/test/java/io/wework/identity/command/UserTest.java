@@ -420,9 +420,8 @@ class UserTest {
                     .expectEvents(new UserEmailChangedEvent(ID, "new@example.com", "ali@example.com", NOW),
                             new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW),
                             new UserProfileUpdatedEvent(ID, "Ali R", null, null, NOW),
-                            new SessionRevokedEvent(ID, S1, "contact_changed", null, null, NOW),
-                            new SessionRevokedEvent(ID, S2, "contact_changed", null, null, NOW),
-                            new UserContactChangedByAdminEvent(ID, "root-id", true, true, "ali@example.com", "09121234567", NOW))
+                            new UserContactChangedByAdminEvent(ID, "root-id", true, true, "ali@example.com", "09121234567", NOW),
+                            new AllSessionsEndedEvent(ID, "contact_changed", NOW))
                     .expectState(user -> assertThat(user.stateView().openSessions()).isZero());
         }
 
@@ -433,7 +432,8 @@ class UserTest {
                     .when(new AdminUpdateUserCommand(ID, Role.SUPER_ADMIN, null, null, null, "09120000000", "ali@example.com"),
                             java.util.Map.of("actor_id", "root-id"))
                     .expectEvents(new UserPhoneChangedEvent(ID, "09120000000", "09121234567", NOW),
-                            new UserContactChangedByAdminEvent(ID, "root-id", false, true, null, "09121234567", NOW));
+                            new UserContactChangedByAdminEvent(ID, "root-id", false, true, null, "09121234567", NOW),
+                            new AllSessionsEndedEvent(ID, "contact_changed", NOW));
         }
 
         @Test

@@ -94,8 +94,7 @@ public final class UserFold {
             user.setTokensNotBefore(e.changedAt());
             user.setUpdatedAt(e.changedAt());
         } else if (event instanceof UserContactChangedByAdminEvent e) {
-            // every session ends, as after a password change: tokens issued before it are refused
-            user.setTokensNotBefore(e.changedAt());
+            // the change's sessions end by the AllSessionsEndedEvent applied with it
             user.setUpdatedAt(e.changedAt());
         } else if (event instanceof SessionStartedEvent e) {
             user.setSessions(user.getSessions().started(e.sessionId(), e.expiresAt(), e.startedAt()));

@@ -213,12 +213,13 @@ class UserProjectionTest {
     }
 
     @Test
-    void aContactChangeByAnAdminInvalidatesOlderTokensLikeAPasswordChange() {
-        storedRow(3);
-        inline(event(4, new io.wework.identity.api.UserContactChangedByAdminEvent("u1", "root", false, true, null,
-                "09121234567", AT.plusSeconds(90))));
-        assertThat(lastWritten().getTokensNotBefore()).isEqualTo(AT.plusSeconds(90));
-        verify(authState).refreshAfterCommit(lastWritten());
+    void aContactChangeByAnAdminEndsEverySession() {
+        storedRow(0);
+        inline(event(1, started("s1", AT)), event(2, started("s2", AT)));
+        inline(event(3, new io.wework.identity.api.UserContactChangedByAdminEvent("u1", "root", false, true, null,
+                "09121234567", AT.plusSeconds(90))), event(4, new AllSessionsEndedEvent("u1", "contact_changed", AT.plusSeconds(90))));
+        assertThat(lastWritten().getSessions().ids()).isEmpty();
+        verify(authState).markBeforeCommit("u1", 4);
     }
 
     @Test
